@@ -24,7 +24,6 @@ struct CommandContext {
 void addCatalogueCommand(CLI::App& app, CommandContext& context);
 void addValidateCommand(CLI::App& app, CommandContext& context);
 void addImportCommand(CLI::App& app, CommandContext& context);
-void addDemoCommand(CLI::App& app, CommandContext& context);
 void addMeasuresCommand(CLI::App& app, CommandContext& context);
 
 } // namespace capeq::cli

@@ -24,7 +24,6 @@ int run(int argc, char** argv) {
     addCatalogueCommand(app, context);
     addValidateCommand(app, context);
     addImportCommand(app, context);
-    addDemoCommand(app, context);
     addMeasuresCommand(app, context);
 
     // `capeq help CMD` is the same as `capeq CMD --help`.

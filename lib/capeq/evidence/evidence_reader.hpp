@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <capeq/catalogue/catalogue.hpp>
+#include <capeq/core/diagnostic.hpp>
+#include <capeq/evidence/evidence.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace capeq {
+
+/// How to read an evidence file. Defaults detect everything.
+struct ReadOptions {
+    std::string encoding = "auto";             ///< "auto", "utf-8" or "windows-1252"
+    std::optional<std::string> format;         ///< force "capeq-long", "heat-plus", "fingertips", "ethnicity-facts"
+    std::vector<std::string> ignoreColumns;    ///< extra columns the user allows (long format)
+    std::filesystem::path mappingDirectory;    ///< empty: the catalogue's mappings/ directory
+};
+
+/// Reads an aggregate evidence file in any supported format (detected from its header unless forced) and
+/// maps it onto the catalogue. Throws InputError listing every syntactic problem (stray quote, ragged row,
+/// unknown column, unparsable number...) with file, line and column. Rows no mapping covers are returned
+/// in EvidenceSet::unmapped, never dropped silently.
+EvidenceSet readEvidenceFile(const std::filesystem::path& file, const Catalogue& catalogue,
+                             const ReadOptions& options = {});
+
+/// Checks a read evidence set against the catalogue and the rules of SPEC section 6: unknown indicator or
+/// group code, value outside the measure's range, CI not containing the value, negative counts, numerator
+/// above denominator, duplicate rows, missing whole-population row. Returns every problem; an import must
+/// not proceed when any is an error.
+DiagnosticList validateEvidence(const EvidenceSet& evidence, const Catalogue& catalogue);
+
+} // namespace capeq
