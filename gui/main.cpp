@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <gui/widgets/main_window.hpp>
+#include <capeq/core/paths.hpp>
 
 #include <QApplication>
+
+#include <gui/widgets/main_window.hpp>
 
 int main(int argc, char** argv) {
     QApplication application(argc, argv);
@@ -10,5 +12,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral(CAPEQ_VERSION));
     capeq::gui::MainWindow window;
     window.show();
+    // Loaded after show() so that a load error appears over the window rather than before it.
+    window.loadCatalogue(capeq::defaultCatalogueDirectory());
     return QApplication::exec();
 }
