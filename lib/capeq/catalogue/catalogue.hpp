@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace capeq {
@@ -39,11 +40,12 @@ struct Group {
 
 /// A mapping of a characteristic's detailed codes onto a coarser list (e.g. 19 ethnic groups to 5).
 struct Rollup {
-    std::string id;                          ///< e.g. "ethnicity_5"
-    CharacteristicId characteristic;         ///< the detailed characteristic it rolls up
+    std::string id;                        ///< e.g. "ethnicity_5"
+    CharacteristicId characteristic;       ///< the detailed characteristic it rolls up
+    CharacteristicId targetCharacteristic; ///< the coarse characteristic (its groups are targetGroups)
     std::string name;
-    std::vector<Group> targetGroups;         ///< the coarse code list
-    std::map<GroupCode, GroupCode> mapping;  ///< detailed code -> coarse code
+    std::vector<Group> targetGroups;        ///< the coarse code list
+    std::map<GroupCode, GroupCode> mapping; ///< detailed code -> coarse code
     SourceLocation definedAt;
 };
 
@@ -52,7 +54,7 @@ struct Characteristic {
     CharacteristicId id;
     std::string name;
     std::string description;
-    bool ordered = false; ///< ordered ones get slope and concentration measures
+    bool ordered = false;      ///< ordered ones get slope and concentration measures
     bool openCodeList = false; ///< true for `area`: any code is accepted (geography codes)
     std::string codeListVersion;
     std::vector<Group> groups;
@@ -81,27 +83,35 @@ struct Goalposts {
 /// How the reference group for gaps is chosen by default.
 enum class ReferenceRule { BestGroup, WholePopulation, LargestGroup, Named };
 
+/// Stable text forms of reference rules ("best_group", "whole_population", "largest_group", "named");
+/// in data files a named rule is written "named:<group code>".
+std::string toString(ReferenceRule rule);
+std::optional<ReferenceRule> parseReferenceRule(const std::string& text);
+
+/// Parses a score scale written "lo-hi" (e.g. "0-10", "-5-5"); nullopt unless both are numbers and lo < hi.
+std::optional<std::pair<double, double>> parseScale(const std::string& text);
+
 /// One indicator of the catalogue, every field of SPEC section 2.4.
 struct Indicator {
     IndicatorId id;
     std::string title;
-    std::string description;      ///< technical definition
-    std::string plainLanguage;    ///< what it means for someone who is not a statistician
+    std::string description;   ///< technical definition
+    std::string plainLanguage; ///< what it means for someone who is not a statistician
     DomainId domain;
     DimensionId dimension;
     Polarity polarity = Polarity::HigherIsBetter;
     MeasureType measureType = MeasureType::Proportion;
-    double multiplier = 1.0;      ///< for rates: per 1,000 / 100,000; for proportions: 100 when in percent
-    std::string scale;            ///< for scores: e.g. "0-10"
-    std::string unit;             ///< e.g. "%", "per 1,000", "years", "GBP per hour"
+    double multiplier = 1.0; ///< for rates: per 1,000 / 100,000; for proportions: 100 when in percent
+    std::string scale;       ///< for scores: e.g. "0-10"
+    std::string unit;        ///< e.g. "%", "per 1,000", "years", "GBP per hour"
     std::string numerator;
     std::string denominator;
     std::string population;
     Goalposts goalposts;
     std::optional<double> minimumStandard; ///< a floor every group should reach, on the value scale
     ReferenceRule referenceRule = ReferenceRule::BestGroup;
-    std::string referenceGroup;   ///< group code when referenceRule is Named
-    std::string source;           ///< typical source, e.g. "Crime Survey for England and Wales"
+    std::string referenceGroup; ///< group code when referenceRule is Named
+    std::string source;         ///< typical source, e.g. "Crime Survey for England and Wales"
     std::vector<CharacteristicId> characteristics; ///< usually available breakdowns
     std::vector<std::string> references;
     SourceLocation definedAt;
