@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The worked example of docs/METHOD.md ("Scoring: a worked example"), computed there by hand.
+#include <capeq/scoring/explain.hpp>
 #include <capeq/scoring/scorer.hpp>
 
 #include <algorithm>
@@ -206,6 +207,25 @@ TEST(Scoring, GeometricMeanFloorsZeroDomains) {
     EXPECT_DOUBLE_EQ(combineScores({{0.0, 1.0}, {64.0, 1.0}}, Aggregation::Geometric, 1.0), 8.0);
     EXPECT_DOUBLE_EQ(combineScores({{10.0, 1.0}, {30.0, 3.0}}, Aggregation::Arithmetic, 1.0), 25.0);
     EXPECT_DOUBLE_EQ(combineScores({{10.0, 0.0}, {30.0, 1.0}}, Aggregation::Geometric, 1.0), 30.0);
+}
+
+TEST(ScoringWorkedExample, ExplanationShowsTheFormulaAndTheNumbers) {
+    const Catalogue catalogue = exampleCatalogue();
+    const ServiceScore score = scoreService(exampleInput(catalogue));
+    const std::string text =
+        explainIndicator(indicatorScore(score, "good_health"), catalogue, ScoringProfile{});
+    EXPECT_NE(text.find("Achievement A = 100 x clamp((y - lo) / (hi - lo)) = 100 x clamp((74.00 - 50.00) / "
+                        "(100.00 - 50.00)) = 48.00"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("disabled: 58.00 (95.0% CI 53.10 to 62.90, normal), n = 400"), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("S = (y_best - y_worst) / (hi - lo) = 0.3800; E = 100 x (1 - S) = 62.00"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("EA = A x E / 100 = 48.00 x 76.00 / 100 = 36.48"), std::string::npos) << text;
+    const std::string all = explainService(score, catalogue, ScoringProfile{}, WeightProfile{});
+    EXPECT_NE(all.find("over domains with evidence = 46.20"), std::string::npos) << all;
 }
 
 } // namespace
