@@ -40,7 +40,7 @@ bool inRange(const Indicator& indicator, double value) {
 // Reads the measure type and the keys that depend on it (multiplier, scale).
 void readMeasure(FieldReader& fields, Indicator& indicator, bool& measureOk) {
     const IniEntry* measure =
-        fields.require("measure", "add 'measure = ' proportion, rate, mean, median, ratio or score");
+        fields.require("measure", "add 'measure = proportion' (or rate, mean, median, ratio, score)");
     if (measure == nullptr)
         return;
     const auto type = parseMeasureType(measure->value);
@@ -231,7 +231,7 @@ std::vector<Indicator> readIndicators(const IniDocument& document, const Framewo
         }
         bool polarityOk = false;
         if (const IniEntry* e = fields.require(
-                "polarity", "add 'polarity = ' higher_is_better, lower_is_better or no_judgement")) {
+                "polarity", "add 'polarity = higher_is_better' (or lower_is_better, no_judgement)")) {
             if (const auto polarity = parsePolarity(e->value)) {
                 indicator.polarity = *polarity;
                 polarityOk = true;
@@ -242,7 +242,7 @@ std::vector<Indicator> readIndicators(const IniDocument& document, const Framewo
         }
         bool measureOk = false;
         readMeasure(fields, indicator, measureOk);
-        indicator.unit = requireText(fields, "unit", "add 'unit = ' e.g. %, per 1,000, years");
+        indicator.unit = requireText(fields, "unit", "add 'unit = ...', e.g. %, per 1,000 or years");
         const bool countBased =
             indicator.measureType == MeasureType::Proportion || indicator.measureType == MeasureType::Rate;
         indicator.numerator = countBased && measureOk

@@ -78,6 +78,7 @@ private:
     void parseHeader(const std::string& raw, std::size_t first, std::size_t last, std::size_t line) {
         m_lastEntry = nullptr;
         m_inSection = false;
+        m_skipSection = true; // until the header proves valid: its keys were reported with the header
         if (raw[last - 1] != ']') {
             malformed(line, first + 1, "section header has no closing ']'",
                       "write the header as [type name]");
@@ -104,6 +105,7 @@ private:
         }
         m_document.sections.push_back(std::move(section));
         m_inSection = true;
+        m_skipSection = false;
     }
 
     void parseEntry(const std::string& raw, std::size_t first, std::size_t last, std::size_t line) {
@@ -122,6 +124,8 @@ private:
             return;
         }
         if (!m_inSection) {
+            if (m_skipSection)
+                return;
             malformed(line, first + 1, "key '" + key + "' appears outside any [section]",
                       "put it below a section header such as [indicator my_id]");
             return;
@@ -138,6 +142,7 @@ private:
     IniDocument m_document;
     IniEntry* m_lastEntry = nullptr; // valid until the next push_back, which always resets it first
     bool m_inSection = false;
+    bool m_skipSection = false; // inside a section whose header was rejected
 };
 
 } // namespace
