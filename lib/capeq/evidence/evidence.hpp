@@ -28,7 +28,7 @@ struct EvidenceRow {
     GroupCode group;
     std::optional<double> value;
     std::optional<double> standardError;
-    std::optional<double> lowerCi;    ///< 95% limits
+    std::optional<double> lowerCi; ///< 95% limits
     std::optional<double> upperCi;
     std::optional<double> lowerCi998; ///< 99.8% limits, where the source gives them
     std::optional<double> upperCi998;
@@ -40,7 +40,7 @@ struct EvidenceRow {
     std::optional<int> subgroupOrder;      ///< 1 = most disadvantaged, for ordered characteristics
     bool isReference = false;              ///< the source marked this group as the reference
     std::string note;
-    SourceLocation location;               ///< the line this row came from
+    SourceLocation location; ///< the line this row came from
 
     bool isWholePopulation() const { return characteristic == kAllCharacteristic && group == kAllGroup; }
 };
@@ -61,17 +61,27 @@ struct UnmappedItem {
     SourceLocation firstSeen;
 };
 
+/// A column of the source file: its header text and 1-based position, so problems found later (by the
+/// validator) can still point at the cell the user has to fix.
+struct SourceColumn {
+    std::string header;
+    std::size_t number = 0;
+};
+
 /// Rows read from one file, with what the reader learnt about the file on the way.
 struct EvidenceSet {
     std::string sourceFile;
-    std::string format;                    ///< "capeq-long", "heat-plus", "fingertips", "ethnicity-facts"
-    std::string encoding;                  ///< "utf-8", "windows-1252"
-    std::vector<std::string> columnsUsed;  ///< source columns that fed CapEq fields, for the user to check
+    std::string format;                   ///< "capeq-long", "heat-plus", "fingertips", "ethnicity-facts"
+    std::string encoding;                 ///< "utf-8", "windows-1252"
+    std::vector<std::string> columnsUsed; ///< source columns that fed CapEq fields, for the user to check
     std::vector<EvidenceRow> rows;
     std::map<IndicatorId, IndicatorHints> indicatorHints;
     std::map<CharacteristicId, bool> characteristicOrdered; ///< as declared by the source, where it does
     std::vector<UnmappedItem> unmapped;
     std::vector<Diagnostic> warnings;
+    /// CapEq long-format field name ("value", "lower_ci", "sample_size", ...) -> the source column it came
+    /// from.
+    std::map<std::string, SourceColumn> fieldSources;
 };
 
 } // namespace capeq

@@ -14,10 +14,10 @@ namespace capeq {
 
 /// How to read an evidence file. Defaults detect everything.
 struct ReadOptions {
-    std::string encoding = "auto";             ///< "auto", "utf-8" or "windows-1252"
-    std::optional<std::string> format;         ///< force "capeq-long", "heat-plus", "fingertips", "ethnicity-facts"
-    std::vector<std::string> ignoreColumns;    ///< extra columns the user allows (long format)
-    std::filesystem::path mappingDirectory;    ///< empty: the catalogue's mappings/ directory
+    std::string encoding = "auto";     ///< "auto", "utf-8" or "windows-1252"
+    std::optional<std::string> format; ///< force "capeq-long", "heat-plus", "fingertips", "ethnicity-facts"
+    std::vector<std::string> ignoreColumns; ///< extra columns the user allows (long format)
+    std::filesystem::path mappingDirectory; ///< empty: the catalogue's mappings/ directory
 };
 
 /// Reads an aggregate evidence file in any supported format (detected from its header unless forced) and
