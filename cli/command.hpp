@@ -25,5 +25,6 @@ void addCatalogueCommand(CLI::App& app, CommandContext& context);
 void addValidateCommand(CLI::App& app, CommandContext& context);
 void addImportCommand(CLI::App& app, CommandContext& context);
 void addMeasuresCommand(CLI::App& app, CommandContext& context);
+void addScoreCommand(CLI::App& app, CommandContext& context);
 
 } // namespace capeq::cli

@@ -25,6 +25,7 @@ int run(int argc, char** argv) {
     addValidateCommand(app, context);
     addImportCommand(app, context);
     addMeasuresCommand(app, context);
+    addScoreCommand(app, context);
 
     // `capeq help CMD` is the same as `capeq CMD --help`.
     auto* help = app.add_subcommand("help", "Show help for a subcommand: capeq help <command>");
