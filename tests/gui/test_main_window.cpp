@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // The main window on the shipped catalogue, offscreen: browse, read the details, render to a PNG.
 #include <QAction>
+#include <QApplication>
 #include <QImage>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QSet>
+#include <QSettings>
 #include <QTreeView>
 
 #include <gtest/gtest.h>
-#include <gui/gui_test_app.hpp>
 #include <gui/widgets/catalogue_browser.hpp>
 #include <gui/widgets/main_window.hpp>
 #include <support/test_support.hpp>
@@ -26,7 +28,7 @@ class MainWindowTest : public test::TempDirTest {
 protected:
     void SetUp() override {
         test::TempDirTest::SetUp();
-        test::guiTestApplication();
+        ASSERT_NE(qApp, nullptr) << "test_gui_environment.cpp creates the application";
     }
 };
 
@@ -114,6 +116,35 @@ TEST_F(MainWindowTest, SearchNarrowsTheTreeAndFindActionFocusesTheSearchBox) {
     browser->searchBox()->clear();
     EXPECT_EQ(tree->model()->rowCount(), static_cast<int>(browser->catalogue().domains().size()));
     window.close();
+}
+
+TEST_F(MainWindowTest, ReturnInTheSearchBoxSelectsTheFirstMatch) {
+    MainWindow window;
+    ASSERT_TRUE(window.loadCatalogue(shippedCatalogue()));
+    CatalogueBrowser* browser = window.catalogueBrowser();
+    const Indicator& last = browser->catalogue().indicators().back();
+    browser->searchBox()->setText(QString::fromStdString(last.id.str()));
+    QKeyEvent press(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+    QApplication::sendEvent(browser->searchBox(), &press);
+    EXPECT_EQ(browser->selectedIndicatorId().toStdString(), last.id.str());
+    EXPECT_TRUE(browser->detailsText().contains(QString::fromStdString(last.title)));
+
+    QKeyEvent escape(QEvent::KeyPress, Qt::Key_Escape, Qt::NoModifier);
+    QApplication::sendEvent(browser->searchBox(), &escape);
+    EXPECT_TRUE(browser->searchBox()->text().isEmpty());
+}
+
+TEST_F(MainWindowTest, RemembersItsSizeBetweenSessions) {
+    QSettings().clear();
+    {
+        MainWindow first;
+        first.show();
+        first.resize(1000, 640);
+        first.close(); // closeEvent saves the geometry
+    }
+    MainWindow second;
+    EXPECT_EQ(second.size(), QSize(1000, 640));
+    QSettings().clear();
 }
 
 TEST_F(MainWindowTest, MissingCatalogueGivesAMessageNotACrash) {
