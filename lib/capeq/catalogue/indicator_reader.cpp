@@ -134,9 +134,10 @@ void readCharacteristicList(FieldReader& fields, Indicator& indicator,
         fields.require("characteristics", "add e.g. 'characteristics = sex, age, disability'");
     if (entry == nullptr)
         return;
-    for (const auto& [id, offset] : splitList(entry->value)) {
+    for (const auto& item : splitList(entry->value)) {
+        const std::string& id = item.first;
         SourceLocation where = fields.at(*entry);
-        where.column += offset;
+        where.column += item.second;
         const auto known = std::find_if(characteristics.begin(), characteristics.end(),
                                         [&](const Characteristic& c) { return c.id.str() == id; });
         if (known == characteristics.end())
