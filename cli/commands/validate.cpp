@@ -56,7 +56,8 @@ void printSummary(std::ostream& out, const EvidenceSet& set) {
     std::size_t rows = 0;
     for (const UnmappedItem& item : set.unmapped)
         rows += item.rowCount;
-    out << "unmapped: " << set.unmapped.size() << " items (not imported; map them in indicators/mappings/)\n";
+    out << "unmapped: " << set.unmapped.size() << " items, " << rows
+        << " rows (not imported; map them in indicators/mappings/)\n";
     for (const UnmappedItem& item : set.unmapped)
         out << "  " << item.kind << " '" << item.value << "': " << item.rowCount << " rows, first on line "
             << item.firstSeen.line << '\n';

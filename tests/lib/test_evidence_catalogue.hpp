@@ -36,14 +36,20 @@ inline Characteristic makeCharacteristic(const std::string& id, std::vector<std:
     return characteristic;
 }
 
-/// sex, age, ethnicity (2 codes), ethnicity_5, imd_decile, area; indicators employment_rate (proportion in
-/// percent), crime_rate (rate per 1,000), campylobacter_incidence (rate per 100,000), victim_of_crime (%).
+/// sex, age, ethnicity (ONS 2021, 19 codes), ethnicity_5, imd_decile, area; indicators employment_rate
+/// (proportion in percent), crime_rate (rate per 1,000), campylobacter_incidence (rate per 100,000),
+/// victim_of_crime (%).
 inline Catalogue evidenceTestCatalogue() {
     std::vector<Characteristic> characteristics = {
         makeCharacteristic("sex", {"female", "male"}),
         makeCharacteristic("age", {"0-15", "16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"},
                            true),
-        makeCharacteristic("ethnicity", {"white_british", "asian_indian"}),
+        makeCharacteristic("ethnicity",
+                           {"white_british", "white_irish", "white_gypsy_irish_traveller", "white_roma",
+                            "white_other", "mixed_white_black_caribbean", "mixed_white_black_african",
+                            "mixed_white_asian", "mixed_other", "asian_indian", "asian_pakistani",
+                            "asian_bangladeshi", "asian_chinese", "asian_other", "black_african",
+                            "black_caribbean", "black_other", "other_arab", "other_any"}),
         makeCharacteristic("ethnicity_5", {"asian", "black", "mixed", "white", "other"}),
         makeCharacteristic("imd_decile", {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}, true),
         makeCharacteristic("area", {}, false, true)};
