@@ -142,7 +142,7 @@ void CatalogueBrowser::onSearchChanged(const QString& text) {
     m_tree->expandAll();
     const int shown = m_filter->matchingIndicatorCount();
     m_matches->setText(shown == 0 ? tr("No indicator matches \u201c%1\u201d").arg(m_filter->searchText())
-                                  : tr("%1 of %2 match").arg(indicatorCountInWords(shown)).arg(total));
+                                  : tr("%1 of %2 indicators match").arg(shown).arg(total));
 }
 
 void CatalogueBrowser::selectFirstMatch() {

@@ -85,7 +85,7 @@ bool MainWindow::loadCatalogue(const std::filesystem::path& directory) {
     QStringList problems;
     std::error_code error;
     if (!std::filesystem::is_directory(directory, error)) {
-        problems << tr("%1: the folder does not exist or cannot be read").arg(where);
+        problems << tr("The folder does not exist or cannot be read.");
     } else {
         try {
             Catalogue catalogue = capeq::loadCatalogue(directory);

@@ -42,6 +42,12 @@ int distinctColours(const QImage& image) {
     return static_cast<int>(colours.size());
 }
 
+// Set CAPEQ_KEEP_SCREENSHOTS=<folder> to keep renders for a person to look at.
+void keepScreenshot(const QImage& image, const QString& name) {
+    if (const QString folder = qEnvironmentVariable("CAPEQ_KEEP_SCREENSHOTS"); !folder.isEmpty())
+        image.save(folder + QLatin1Char('/') + name, "PNG");
+}
+
 } // namespace
 
 TEST_F(MainWindowTest, ShowsTheShippedCatalogueAndExplainsAnIndicator) {
@@ -90,8 +96,7 @@ TEST_F(MainWindowTest, ShowsTheShippedCatalogueAndExplainsAnIndicator) {
     EXPECT_TRUE(std::filesystem::file_size(png) > 10000u);
     EXPECT_EQ(image.width(), window.width());
     EXPECT_GT(distinctColours(image), 20);
-    if (const char* keep = std::getenv("CAPEQ_KEEP_SCREENSHOTS"); keep != nullptr && *keep != '\0')
-        image.save(QString::fromUtf8(keep) + QStringLiteral("/main_window.png"), "PNG");
+    keepScreenshot(image, QStringLiteral("main_window.png"));
     window.close();
 }
 
@@ -128,6 +133,9 @@ TEST_F(MainWindowTest, ReturnInTheSearchBoxSelectsTheFirstMatch) {
     QApplication::sendEvent(browser->searchBox(), &press);
     EXPECT_EQ(browser->selectedIndicatorId().toStdString(), last.id.str());
     EXPECT_TRUE(browser->detailsText().contains(QString::fromStdString(last.title)));
+    window.resize(1366, 768);
+    window.show();
+    keepScreenshot(window.grab().toImage(), QStringLiteral("search.png"));
 
     QKeyEvent escape(QEvent::KeyPress, Qt::Key_Escape, Qt::NoModifier);
     QApplication::sendEvent(browser->searchBox(), &escape);
@@ -153,6 +161,7 @@ TEST_F(MainWindowTest, MissingCatalogueGivesAMessageNotACrash) {
     auto* box = window.findChild<QMessageBox*>(QStringLiteral("catalogueLoadError"));
     ASSERT_NE(box, nullptr);
     EXPECT_TRUE(box->informativeText().contains(QStringLiteral("does not exist")));
+    keepScreenshot(box->grab().toImage(), QStringLiteral("load_error.png"));
     EXPECT_TRUE(window.statusText().startsWith(QStringLiteral("Catalogue could not be loaded")));
     box->close();
 }
