@@ -83,8 +83,10 @@ void runValidate(const ValidateOptions& options, CommandContext& context) {
     for (const Diagnostic& problem : problems.items())
         context.err << formatDiagnostic(problem) << '\n';
     if (problems.hasErrors()) {
-        context.err << "capeq validate: " << problems.errorCount()
-                    << " problems; nothing can be imported until they are fixed\n";
+        const std::size_t count = problems.errorCount();
+        context.err << "capeq validate: " << count << (count == 1 ? " problem" : " problems")
+                    << "; nothing can be imported until " << (count == 1 ? "it is" : "they are")
+                    << " fixed\n";
         context.exitCode = kExitBadInput;
         return;
     }
