@@ -68,7 +68,7 @@ TEST(Codebook, MarkdownListsDomainIndicatorFieldsAndGroups) {
     std::ostringstream out;
     writeCodebookMarkdown(out, tinyCatalogue());
     const std::string md = out.str();
-    EXPECT_EQ(md.rfind("# Codebook: Tiny\n\n1 indicators in 1 domains and 1 dimensions.", 0), 0u);
+    EXPECT_EQ(md.rfind("# Codebook: Tiny\n\n1 indicator in 1 domain and 1 dimension.", 0), 0u);
     EXPECT_NE(md.find("## Health (`health`)\n\nThe freedom to be healthy.\n"), std::string::npos);
     EXPECT_NE(md.find("### `good_health` Good health\n\nHow many are healthy\n"), std::string::npos);
     EXPECT_NE(md.find("| measure | proportion (multiplier 100) |\n"), std::string::npos);

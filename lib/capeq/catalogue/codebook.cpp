@@ -25,6 +25,10 @@ std::string characteristicList(const Indicator& indicator) {
     return joined(ids, ", ");
 }
 
+std::string counted(std::size_t n, const std::string& noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 // Markdown table cells must not contain a bare '|'.
 std::string cell(const std::string& text) {
     std::string escaped;
@@ -92,9 +96,10 @@ std::string csvField(const std::string& text) {
 
 void writeCodebookMarkdown(std::ostream& out, const Catalogue& catalogue) {
     out << "# Codebook: " << catalogue.frameworkName() << "\n\n";
-    out << catalogue.indicators().size() << " indicators in " << catalogue.domains().size() << " domains and "
-        << catalogue.dimensions().size()
-        << " dimensions. Proportions are in percent (0-100); rates are per the stated multiplier.\n\n";
+    out << counted(catalogue.indicators().size(), "indicator") << " in "
+        << counted(catalogue.domains().size(), "domain") << " and "
+        << counted(catalogue.dimensions().size(), "dimension")
+        << ". Proportions are in percent (0-100); rates are per the stated multiplier.\n\n";
     for (const Domain& domain : catalogue.domains()) {
         out << "## " << domain.name << " (`" << domain.id.str() << "`)\n\n";
         out << "The freedom to " << domain.capability << ".\n\n";
