@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <capeq/disclosure/disclosure_control.hpp>
 #include <capeq/disclosure/linear_table.hpp>
+#include <capeq/stats/evidence_estimates.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -85,10 +86,6 @@ LinearTable marginRelations(const std::vector<const EvidenceRow*>& table) {
 
 } // namespace
 
-std::optional<double> unweightedBase(const EvidenceRow& row) {
-    return row.sampleSize ? row.sampleSize : row.denominator;
-}
-
 EvidenceRow redactRow(const EvidenceRow& row, SuppressionReason reason) {
     EvidenceRow redacted;
     redacted.indicator = row.indicator;
@@ -116,7 +113,7 @@ DisclosureOutcome applyDisclosureControl(const std::vector<EvidenceRow>& rows,
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const EvidenceRow& row = rows[i];
         tables[{row.indicator.str(), row.area.str(), row.service.str(), row.period}].push_back(i);
-        outcome.reasons[i] = primarySuppression(policy, unweightedBase(row), row.numerator);
+        outcome.reasons[i] = primarySuppression(policy, stats::unweightedBase(row), row.numerator);
         if (outcome.reasons[i] != SuppressionReason::Published)
             ++outcome.primaryCount;
     }
@@ -131,8 +128,9 @@ DisclosureOutcome applyDisclosureControl(const std::vector<EvidenceRow>& rows,
             table.push_back(&rows[index]);
             suppressed.push_back(outcome.reasons[index] != SuppressionReason::Published);
             // Hide the smallest groups first; the whole-population row only as a last resort.
-            weights.push_back(rows[index].isWholePopulation() ? std::numeric_limits<double>::max()
-                                                              : unweightedBase(rows[index]).value_or(0.0));
+            weights.push_back(rows[index].isWholePopulation()
+                                  ? std::numeric_limits<double>::max()
+                                  : stats::unweightedBase(rows[index]).value_or(0.0));
         }
         if (std::none_of(suppressed.begin(), suppressed.end(), [](bool s) { return s; }))
             continue;

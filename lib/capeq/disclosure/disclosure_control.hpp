@@ -28,9 +28,6 @@ struct DisclosureOutcome {
 DisclosureOutcome applyDisclosureControl(const std::vector<EvidenceRow>& rows,
                                          const DisclosurePolicy& policy);
 
-/// The unweighted base used for the primary rule: sample size where given, else the denominator.
-std::optional<double> unweightedBase(const EvidenceRow& row);
-
 /// Returns a copy of the row with every figure removed (value, SE, CIs, counts, bases, shares), keeping
 /// its identifying fields; the note gets the reason. Suppressed cells are empty, never 0.
 EvidenceRow redactRow(const EvidenceRow& row, SuppressionReason reason);

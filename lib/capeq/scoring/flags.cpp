@@ -143,8 +143,8 @@ void wideningFlags(const ScoreInput& input, const Indicator& indicator, const In
             findRow(input.previousRows, input, indicator.id, equality.characteristic, equality.worst);
         if (best == nullptr || worst == nullptr || bestBefore == nullptr || worstBefore == nullptr)
             continue;
-        const auto b0 = estimateForRow(*bestBefore, &indicator, input.profile.significanceLevel);
-        const auto w0 = estimateForRow(*worstBefore, &indicator, input.profile.significanceLevel);
+        const auto b0 = rowEstimate(*bestBefore, &indicator, input.profile.significanceLevel);
+        const auto w0 = rowEstimate(*worstBefore, &indicator, input.profile.significanceLevel);
         if (!b0 || !w0 || !b0->se || !w0->se || !best->estimate.se || !worst->estimate.se)
             continue;
         const double gapNow = p * (best->estimate.value - worst->estimate.value);
@@ -170,7 +170,7 @@ void redRedFlag(const ScoreInput& input, const Indicator& indicator, const Indic
         findRow(input.previousRows, input, indicator.id, CharacteristicId{"all"}, GroupCode{"all"});
     if (benchmark == nullptr || before == nullptr)
         return;
-    const auto earlier = estimateForRow(*before, &indicator, input.profile.significanceLevel);
+    const auto earlier = rowEstimate(*before, &indicator, input.profile.significanceLevel);
     if (!earlier)
         return;
     const bool worseThanBenchmark =

@@ -9,15 +9,8 @@
 
 namespace capeq {
 
-/// The estimate an evidence row supports at this confidence level, from what it gives, in order of
-/// preference: value + SE; value + 95% CI; numerator + denominator (Wilson for proportions, exact
-/// Poisson / Byar for rates, scaled by the indicator's multiplier); value alone (no interval, reason
-/// "no uncertainty available"). nullopt when the row has no value and no counts. indicator may be null
-/// (then counts are read as a proportion in percent).
-std::optional<stats::Estimate> estimateForRow(const EvidenceRow& row, const Indicator* indicator,
-                                              double level);
-
-/// The reason text an estimate carries when its source gave no uncertainty at all.
-inline constexpr const char* kNoUncertainty = "no uncertainty available";
+/// stats::estimateForRow for a catalogue indicator, for scoring: rows with impossible counts (which the
+/// validator rejects on import, but a hand-edited store could hold) give no estimate instead of throwing.
+std::optional<stats::Estimate> rowEstimate(const EvidenceRow& row, const Indicator* indicator, double level);
 
 } // namespace capeq

@@ -3,6 +3,7 @@
 #include <capeq/scoring/row_estimate.hpp>
 #include <capeq/scoring/scorer.hpp>
 #include <capeq/stats/comparison.hpp>
+#include <capeq/stats/evidence_estimates.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -57,9 +58,9 @@ CharacteristicEquality assessCharacteristic(const ScoreInput& input, const Indic
     for (const auto& [row, suppressed] : rows) {
         GroupFigure figure;
         figure.group = row->group;
-        figure.base = unweightedBase(*row);
+        figure.base = stats::unweightedBase(*row);
         figure.reliability = classifyReliability(figure.base, input.profile.reliability);
-        const auto estimate = estimateForRow(*row, &indicator, level);
+        const auto estimate = rowEstimate(*row, &indicator, level);
         if (estimate)
             figure.estimate = *estimate;
         if (!estimate)
@@ -195,8 +196,8 @@ ServiceScore scoreService(const ScoreInput& input) {
         }
         const auto whole = wholeRows.find(id);
         const auto wholeEstimate = whole == wholeRows.end() ? std::nullopt
-                                                            : estimateForRow(*whole->second.first, indicator,
-                                                                             input.profile.significanceLevel);
+                                                            : rowEstimate(*whole->second.first, indicator,
+                                                                          input.profile.significanceLevel);
         if (!wholeEstimate || whole->second.second) {
             result.notes.push_back(id + ": no usable whole-population figure; not scored");
             continue;

@@ -6,6 +6,10 @@
 
 namespace capeq::stats {
 
+IndicatorStatsInfo statsInfoFor(const Indicator& indicator) {
+    return {indicator.polarity, indicator.measureType, indicator.multiplier};
+}
+
 std::optional<Estimate> estimateForRow(const EvidenceRow& row, const IndicatorStatsInfo& info, double level) {
     const bool countBased =
         info.measureType == MeasureType::Proportion || info.measureType == MeasureType::Rate;

@@ -16,6 +16,9 @@ struct IndicatorStatsInfo {
     double multiplier = 1.0; ///< 100 for a percentage, 100000 for a rate per 100,000
 };
 
+/// The statistics view of a catalogue indicator.
+IndicatorStatsInfo statsInfoFor(const Indicator& indicator);
+
 /// The best estimate the row supports, in this order: numerator + denominator (Wilson for proportions,
 /// exact Poisson below 10 events / Byar otherwise for rates, scaled by the multiplier); value + SE
 /// (normal); value + published limits (kept at 95% and 99.8% where given, else SE backed out of the 95%
