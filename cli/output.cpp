@@ -41,24 +41,6 @@ void TextTable::render(std::ostream& out, const std::string& indent) const {
         print(row);
 }
 
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (const char c : text) {
-        if (c == '"')
-            quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
-void writeCsvRow(std::ostream& out, const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i)
-        out << (i > 0 ? "," : "") << csvField(fields[i]);
-    out << '\n';
-}
-
 std::string cell(const std::optional<double>& value, int decimals) {
     return value ? formatNumber(*value, decimals) : "–";
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <capeq/io/csv_writer.hpp>
+
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -22,10 +24,8 @@ private:
     std::vector<std::vector<std::string>> m_rows;
 };
 
-/// A field quoted for RFC 4180 CSV when it holds a comma, quote, CR or LF.
-std::string csvField(const std::string& text);
-/// Writes one CSV record terminated by "\n".
-void writeCsvRow(std::ostream& out, const std::vector<std::string>& fields);
+using capeq::csvField;
+using capeq::writeCsvRow;
 
 /// An optional number for tables: formatted, or "–" when absent.
 std::string cell(const std::optional<double>& value, int decimals = 1);

@@ -82,18 +82,6 @@ std::string referenceText(const Indicator& indicator) {
     return toString(indicator.referenceRule);
 }
 
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-        if (c == '"')
-            quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
 void writeCodebookMarkdown(std::ostream& out, const Catalogue& catalogue) {
     out << "# Codebook: " << catalogue.frameworkName() << "\n\n";
     out << counted(catalogue.indicators().size(), "indicator") << " in "

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <capeq/catalogue/catalogue.hpp>
+#include <capeq/io/csv_writer.hpp>
 
 #include <iosfwd>
 #include <string>
@@ -21,8 +22,5 @@ void writeCodebookCsv(std::ostream& out, const Catalogue& catalogue);
 std::string goalpostsText(const Indicator& indicator);
 std::string minimumStandardText(const Indicator& indicator);
 std::string referenceText(const Indicator& indicator);
-
-/// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
-std::string csvField(const std::string& text);
 
 } // namespace capeq
