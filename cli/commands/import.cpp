@@ -107,8 +107,9 @@ void runImport(const ImportCommandOptions& options, CommandContext& context) {
                                 ? catalogueDirectory / "mappings"
                                 : std::filesystem::path(options.mappingDirectory);
     const std::string sha256 = sha256FileHex(options.file);
-    const EvidenceSet evidence = readEvidenceFile(options.file, catalogue, read);
+    EvidenceSet evidence = readEvidenceFile(options.file, catalogue, read);
     const DiagnosticList problems = validateEvidence(evidence, catalogue);
+    dropRepeatedRows(evidence); // warned about above: the first of each repeated pair is kept
     printDiagnostics(context.err, evidence.warnings);
     printDiagnostics(context.err, problems.items());
     if (problems.hasErrors()) {

@@ -33,4 +33,9 @@ EvidenceSet readEvidenceFile(const std::filesystem::path& file, const Catalogue&
 /// not proceed when any is an error.
 DiagnosticList validateEvidence(const EvidenceSet& evidence, const Catalogue& catalogue);
 
+/// Removes rows that repeat an earlier row's key (indicator, area, service, period, characteristic, group)
+/// with the same figures — published tables sometimes list one estimate under two names; validateEvidence
+/// warns about each and says the import keeps the first. Returns how many rows were removed.
+std::size_t dropRepeatedRows(EvidenceSet& evidence);
+
 } // namespace capeq

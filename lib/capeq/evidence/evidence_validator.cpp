@@ -255,4 +255,24 @@ DiagnosticList validateEvidence(const EvidenceSet& evidence, const Catalogue& ca
     return Validator(evidence, catalogue).run();
 }
 
+std::size_t dropRepeatedRows(EvidenceSet& evidence) {
+    std::map<std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>,
+             std::size_t>
+        first;
+    std::vector<EvidenceRow> kept;
+    kept.reserve(evidence.rows.size());
+    for (EvidenceRow& row : evidence.rows) {
+        const auto key = std::make_tuple(row.indicator.str(), row.area.str(), row.service.str(), row.period,
+                                         row.characteristic.str(), row.group.str());
+        const auto found = first.find(key);
+        if (found != first.end() && sameFigures(kept[found->second], row))
+            continue;
+        first.emplace(key, kept.size());
+        kept.push_back(std::move(row));
+    }
+    const std::size_t removed = evidence.rows.size() - kept.size();
+    evidence.rows = std::move(kept);
+    return removed;
+}
+
 } // namespace capeq

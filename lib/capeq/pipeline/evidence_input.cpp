@@ -48,6 +48,7 @@ EvidenceInput loadEvidenceInput(const fs::path& path, const Catalogue& catalogue
     case InputKind::EvidenceFile: {
         EvidenceSet evidence = readEvidenceFile(path, catalogue, readOptions);
         validateEvidence(evidence, catalogue).throwIfErrors();
+        dropRepeatedRows(evidence);
         input.rows = std::move(evidence.rows);
         input.unmapped = std::move(evidence.unmapped);
         break;
