@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+// Gap chart: each group's value with CI whiskers against the reference line (HEAT/Fingertips style).
+#include "chart_style.hpp"
+
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <map>
+#include <report/charts.hpp>
+
+namespace capeq::report {
+
+namespace {
+
+// Whisker with caps as one polyline: left cap, stem, right cap.
+QLineSeries* whisker(QChart& chart, double x, double lower, double upper) {
+    auto* series = new QLineSeries(&chart);
+    constexpr double kCap = 0.12;
+    series->append(
+        {{x - kCap, lower}, {x + kCap, lower}, {x, lower}, {x, upper}, {x - kCap, upper}, {x + kCap, upper}});
+    series->setPen(QPen(QColor::fromRgb(0x333333), 1.2));
+    series->setName(QStringLiteral("95% confidence interval"));
+    chart.addSeries(series);
+    return series;
+}
+
+QLineSeries* horizontalLine(QChart& chart, double y, double width, const QString& name, QPen pen) {
+    auto* series = new QLineSeries(&chart);
+    series->append(-0.5, y);
+    series->append(width - 0.5, y);
+    series->setPen(pen);
+    series->setName(name);
+    chart.addSeries(series);
+    return series;
+}
+
+} // namespace
+
+std::unique_ptr<QChart> buildGapChart(const GapChartData& data) {
+    auto chart = newChart(data.title, data.method);
+    std::vector<std::string> labels;
+    std::vector<double> extent;
+    std::map<SignificanceClass, QScatterSeries*> classes;
+    std::vector<QAbstractSeries*> all;
+    bool anySuppressed = false;
+    bool anyWhisker = false;
+    QLineSeries* firstWhisker = nullptr;
+    for (std::size_t i = 0; i < data.groups.size(); ++i) {
+        const GapGroup& group = data.groups[i];
+        const double x = static_cast<double>(i);
+        std::string label = group.label;
+        if (group.isReference)
+            label += " (reference)";
+        if (group.suppression.suppressed) {
+            // A labelled gap: no marker, no whisker, the reason in the axis label.
+            label += " [suppressed " + group.suppression.code + "]";
+            anySuppressed = true;
+        } else if (!group.figure.value) {
+            label += " [no figure]";
+        } else if (group.lowReliability) {
+            label += " (n<50)";
+        }
+        labels.push_back(label);
+        if (group.suppression.suppressed || !group.figure.value)
+            continue;
+        extent.push_back(*group.figure.value);
+        if (group.figure.lower && group.figure.upper) {
+            QLineSeries* series = whisker(*chart, x, *group.figure.lower, *group.figure.upper);
+            if (firstWhisker == nullptr)
+                firstWhisker = series;
+            else
+                all.push_back(series);
+            extent.push_back(*group.figure.lower);
+            extent.push_back(*group.figure.upper);
+            anyWhisker = true;
+        }
+        const SignificanceClass significance =
+            group.isReference ? SignificanceClass::NotCompared : group.significance;
+        QScatterSeries*& series = classes[significance];
+        if (series == nullptr)
+            series = classSeries(*chart, significance, true);
+        series->append(x, *group.figure.value);
+    }
+    const double width = static_cast<double>(std::max<std::size_t>(data.groups.size(), 1));
+    if (data.referenceValue) {
+        extent.push_back(*data.referenceValue);
+        QPen pen(QColor::fromRgb(0x000000), 1.5, Qt::DashLine);
+        horizontalLine(*chart, *data.referenceValue, width, QString::fromStdString(data.referenceLabel), pen);
+    }
+    if (data.minimumStandard) {
+        extent.push_back(*data.minimumStandard);
+        QPen pen(QColor::fromRgb(0xCC79A7), 2.0, Qt::DotLine); // reddish purple: distinct from the classes
+        horizontalLine(*chart, *data.minimumStandard, width,
+                       QStringLiteral("Minimum standard: ") + QString::number(*data.minimumStandard), pen);
+    }
+    if (anySuppressed)
+        legendEntry(*chart, QStringLiteral("Suppressed: figure withheld by the disclosure rule, not drawn"),
+                    Qt::white, QScatterSeries::MarkerShapeRectangle);
+
+    auto* xAxis = categoryAxis(labels);
+    if (labels.size() > 4)
+        xAxis->setLabelsAngle(-35);
+    chart->addAxis(xAxis, Qt::AlignBottom);
+    auto* yAxis = new QValueAxis;
+    yAxis->setTitleText(QString::fromStdString(data.unit));
+    if (!extent.empty()) {
+        const auto [low, high] = std::minmax_element(extent.begin(), extent.end());
+        const double pad = std::max((*high - *low) * 0.12, std::abs(*high) * 0.02 + 1e-9);
+        yAxis->setRange(*low - pad, *high + pad);
+        yAxis->applyNiceNumbers();
+    }
+    chart->addAxis(yAxis, Qt::AlignLeft);
+    for (QAbstractSeries* series : chart->series()) {
+        series->attachAxis(xAxis);
+        series->attachAxis(yAxis);
+    }
+    // One legend entry explains every whisker.
+    for (QAbstractSeries* series : all)
+        hideFromLegend(*chart, series);
+    if (!anyWhisker && firstWhisker != nullptr)
+        hideFromLegend(*chart, firstWhisker);
+    return chart;
+}
+
+} // namespace capeq::report

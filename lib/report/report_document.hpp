@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// The per-service report as HTML, shared by the self-contained HTML output (images as data: URIs) and the
+// PDF (images as QTextDocument resources). Internal to capeq_report; call on the QApplication's thread.
+
+#include <QImage>
+
+#include <functional>
+#include <report/service_report.hpp>
+#include <string>
+
+namespace capeq::report {
+
+/// Turns a rendered chart into the value of an <img src>: a data: URI, or a resource name.
+using ImageSource = std::function<std::string(const std::string& name, const QImage& image)>;
+
+/// The report's complete HTML document. Every user-supplied text is escaped; no external references.
+std::string buildReportHtml(const ServiceReportInput& input, const ImageSource& imageSource);
+
+/// Text escaped for HTML element content and attribute values (& < > " ').
+std::string escapeHtml(const std::string& text);
+
+} // namespace capeq::report

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <capeq/core/atomic_file.hpp>
+
+#include <QApplication>
+#include <QBuffer>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <QUrl>
+
+#include <array>
+#include <cstdlib>
+#include <map>
+#include <report/report_document.hpp>
+#include <report/service_report.hpp>
+
+namespace capeq::report {
+
+namespace {
+
+std::string pngDataUri(const QImage& image) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return "data:image/png;base64," + bytes.toBase64().toStdString();
+}
+
+} // namespace
+
+std::string renderServiceReportHtml(const ServiceReportInput& input) {
+    return buildReportHtml(input, [](const std::string&, const QImage& image) { return pngDataUri(image); });
+}
+
+void writeServiceReportPdf(const ServiceReportInput& input, const std::filesystem::path& path) {
+    // The same HTML as the HTML report, with the charts handed to the document as named resources.
+    std::map<std::string, QImage> images;
+    const std::string html = buildReportHtml(input, [&](const std::string& name, const QImage& image) {
+        images[name] = image;
+        return "chart:" + name;
+    });
+    QTextDocument document;
+    for (const auto& [name, image] : images)
+        document.addResource(QTextDocument::ImageResource, QUrl(QString::fromStdString("chart:" + name)),
+                             image);
+    document.setHtml(QString::fromStdString(html));
+
+    QByteArray bytes;
+    {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setResolution(150);
+        writer.setTitle(QString::fromStdString(input.title));
+        writer.setCreator(QStringLiteral("CapEq ") + QString::fromStdString(input.provenance.capeqVersion));
+        document.print(&writer);
+    }
+    writeFileAtomically(path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+}
+
+struct OffscreenGui::State {
+    // QApplication keeps references to argc and argv for its whole life, so they live here with it.
+    std::array<char, 16> name{"capeq"};
+    std::array<char*, 2> argv{name.data(), nullptr};
+    int argc = 1;
+    std::unique_ptr<QApplication> application;
+};
+
+OffscreenGui::OffscreenGui() {
+    if (QCoreApplication::instance() != nullptr)
+        return; // inside the studio or a test that made its own application
+    m_state = std::make_unique<State>();
+    // Command-line tools have no display: render offscreen unless the caller chose a platform.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    m_state->application = std::make_unique<QApplication>(m_state->argc, m_state->argv.data());
+}
+
+OffscreenGui::~OffscreenGui() = default;
+
+} // namespace capeq::report
