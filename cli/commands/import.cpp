@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cli/command.hpp>
+#include <cli/diagnostics_output.hpp>
 #include <cli/run.hpp>
 #include <memory>
 #include <optional>
@@ -30,11 +31,6 @@ struct ImportCommandOptions {
     std::string mappingDirectory;
     bool replace = false;
 };
-
-void printDiagnostics(std::ostream& err, const std::vector<Diagnostic>& diagnostics) {
-    for (const Diagnostic& diagnostic : diagnostics)
-        err << formatDiagnostic(diagnostic) << '\n';
-}
 
 std::string joined(const std::vector<std::string>& items) {
     std::string text;

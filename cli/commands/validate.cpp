@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cli/command.hpp>
+#include <cli/diagnostics_output.hpp>
 #include <cli/run.hpp>
 #include <memory>
 #include <ostream>
@@ -78,10 +79,8 @@ void runValidate(const ValidateOptions& options, CommandContext& context) {
                                 : std::filesystem::path(options.mappingDirectory);
     const EvidenceSet set = readEvidenceFile(options.file, catalogue, read);
     const DiagnosticList problems = validateEvidence(set, catalogue);
-    for (const Diagnostic& warning : set.warnings)
-        context.err << formatDiagnostic(warning) << '\n';
-    for (const Diagnostic& problem : problems.items())
-        context.err << formatDiagnostic(problem) << '\n';
+    printDiagnostics(context.err, set.warnings);
+    printDiagnostics(context.err, problems.items());
     if (problems.hasErrors()) {
         const std::size_t count = problems.errorCount();
         context.err << "capeq validate: " << count << (count == 1 ? " problem" : " problems")
