@@ -26,6 +26,7 @@ int run(int argc, char** argv) {
     addImportCommand(app, context);
     addMeasuresCommand(app, context);
     addScoreCommand(app, context);
+    addComputeCommand(app, context);
     addExportCommand(app, context);
 
     // `capeq help CMD` is the same as `capeq CMD --help`.
