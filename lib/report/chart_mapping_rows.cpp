@@ -67,8 +67,9 @@ SpineData spineFrom(const std::vector<ServiceScore>& services, std::size_t subje
     spine.title = "Spine chart: " + focus.service.str() + " against all services compared";
     spine.subjectLabel = focus.service.str() + " (" + focus.area.str() + ")";
     spine.benchmarkLabel = "median of all services";
-    spine.method = "Bar: lowest, 25th to 75th percentile and highest value of all services; centre line: the "
-                   "median; marker coloured by the service's 95% CI against the median";
+    spine.method =
+        "Better to the right. Bar: lowest, 25th to 75th percentile and highest value of all services; "
+        "centre line: the median; marker: the service, classed by its 95% CI against the median";
     for (const IndicatorScore& score : focus.indicators) {
         std::vector<double> values;
         for (const ServiceScore& other : services)

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <report/palette.hpp>
-
 #include <array>
+#include <report/palette.hpp>
 
 namespace capeq::report {
 

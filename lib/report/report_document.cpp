@@ -194,7 +194,15 @@ void gapSection(std::ostringstream& out, const ServiceReportInput& input, const 
             << escapeHtml(groupLabel(input.catalogue, equality->characteristic, equality->best))
             << ", worst group "
             << escapeHtml(groupLabel(input.catalogue, equality->characteristic, equality->worst))
-            << "; equality score " << formatNumber(equality->equality, 1) << ".</p>\n";
+            << "; equality score " << formatNumber(equality->equality, 1) << ".";
+        std::string withheld;
+        for (const GapGroup& group : data.groups)
+            if (group.suppression.suppressed)
+                withheld +=
+                    (withheld.empty() ? "" : ", ") + group.label + " (" + group.suppression.code + ")";
+        if (!withheld.empty())
+            out << " Not shown, suppressed by the disclosure rule: " << escapeHtml(withheld) << ".";
+        out << "</p>\n";
         out << chartImage(source, "gap" + std::to_string(i), buildGapChart(data), data.title);
     }
 }

@@ -25,9 +25,17 @@ std::unique_ptr<QChart> newChart(const std::string& title, const std::string& me
     chart->setDropShadowEnabled(false);
     // The title is rich text: escape user-supplied names before wrapping them in markup.
     QString html = QStringLiteral("<b>") + qs(title).toHtmlEscaped() + QStringLiteral("</b>");
-    if (!method.empty())
+    if (!method.empty()) {
+        // Chart titles never wrap by themselves and would be cut off: break the method into short lines.
+        QStringList lines{QString()};
+        for (const QString& word : qs(method).split(QLatin1Char(' '))) {
+            if (!lines.back().isEmpty() && lines.back().size() + word.size() > 105)
+                lines.append(QString());
+            lines.back() += (lines.back().isEmpty() ? QString() : QStringLiteral(" ")) + word.toHtmlEscaped();
+        }
         html += QStringLiteral("<br/><span style=\"font-size:8pt; color:#444444\">") +
-                qs(method).toHtmlEscaped() + QStringLiteral("</span>");
+                lines.join(QStringLiteral("<br/>")) + QStringLiteral("</span>");
+    }
     chart->setTitle(html);
     chart->legend()->setAlignment(Qt::AlignBottom);
     QFont legendFont = chart->legend()->font();
@@ -76,19 +84,19 @@ QScatterSeries::MarkerShape classShape(SignificanceClass significance) {
 QString classLegend(SignificanceClass significance) {
     switch (significance) {
     case SignificanceClass::Better:
-        return QStringLiteral("Better (significant, circle)");
+        return QStringLiteral("Better (circle)");
     case SignificanceClass::Similar:
-        return QStringLiteral("Similar (not significant, square)");
+        return QStringLiteral("Similar (square)");
     case SignificanceClass::Worse:
-        return QStringLiteral("Worse (significant, triangle)");
+        return QStringLiteral("Worse (triangle)");
     case SignificanceClass::Lower:
-        return QStringLiteral("Lower (significant, diamond)");
+        return QStringLiteral("Lower (diamond)");
     case SignificanceClass::Higher:
-        return QStringLiteral("Higher (significant, pentagon)");
+        return QStringLiteral("Higher (pentagon)");
     case SignificanceClass::NotCompared:
         break;
     }
-    return QStringLiteral("Not compared (hollow circle)");
+    return QStringLiteral("Not compared (hollow)");
 }
 
 QScatterSeries* classSeries(QChart& chart, SignificanceClass significance, bool labelPoints) {
@@ -132,7 +140,9 @@ void hideFromLegend(QChart& chart, QAbstractSeries* series) {
 QCategoryAxis* categoryAxis(const std::vector<std::string>& labels, bool reversed) {
     auto* axis = new QCategoryAxis;
     for (std::size_t i = 0; i < labels.size(); ++i)
-        axis->append(qs(labels[i]), static_cast<qreal>(i));
+        // Axis labels are rich text: escape names (a group could be called "<b>"), then keep line breaks.
+        axis->append(qs(labels[i]).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>")),
+                     static_cast<qreal>(i));
     axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     axis->setRange(-0.5, static_cast<qreal>(labels.size()) - 0.5);
     axis->setGridLineVisible(false);

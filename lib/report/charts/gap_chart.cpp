@@ -46,20 +46,21 @@ std::unique_ptr<QChart> buildGapChart(const GapChartData& data) {
     bool anySuppressed = false;
     bool anyWhisker = false;
     QLineSeries* firstWhisker = nullptr;
+    QScatterSeries* reference = nullptr;
     for (std::size_t i = 0; i < data.groups.size(); ++i) {
         const GapGroup& group = data.groups[i];
         const double x = static_cast<double>(i);
         std::string label = group.label;
         if (group.isReference)
-            label += " (reference)";
+            label += "\n(reference)";
         if (group.suppression.suppressed) {
             // A labelled gap: no marker, no whisker, the reason in the axis label.
-            label += " [suppressed " + group.suppression.code + "]";
+            label += "\nsuppressed " + group.suppression.code;
             anySuppressed = true;
         } else if (!group.figure.value) {
-            label += " [no figure]";
+            label += "\nno figure";
         } else if (group.lowReliability) {
-            label += " (n<50)";
+            label += "\n(n under 50)";
         }
         labels.push_back(label);
         if (group.suppression.suppressed || !group.figure.value)
@@ -75,11 +76,18 @@ std::unique_ptr<QChart> buildGapChart(const GapChartData& data) {
             extent.push_back(*group.figure.upper);
             anyWhisker = true;
         }
-        const SignificanceClass significance =
-            group.isReference ? SignificanceClass::NotCompared : group.significance;
-        QScatterSeries*& series = classes[significance];
+        if (group.isReference) {
+            if (reference == nullptr) {
+                reference = legendEntry(*chart, QStringLiteral("Reference group (star)"), Qt::black,
+                                        QScatterSeries::MarkerShapeStar);
+                reference->setMarkerSize(14.0);
+            }
+            reference->append(x, *group.figure.value);
+            continue;
+        }
+        QScatterSeries*& series = classes[group.significance];
         if (series == nullptr)
-            series = classSeries(*chart, significance, true);
+            series = classSeries(*chart, group.significance, true);
         series->append(x, *group.figure.value);
     }
     const double width = static_cast<double>(std::max<std::size_t>(data.groups.size(), 1));
@@ -92,12 +100,14 @@ std::unique_ptr<QChart> buildGapChart(const GapChartData& data) {
         extent.push_back(*data.minimumStandard);
         QPen pen(QColor::fromRgb(0xCC79A7), 2.0, Qt::DotLine); // reddish purple: distinct from the classes
         horizontalLine(*chart, *data.minimumStandard, width,
-                       QStringLiteral("Minimum standard: ") + QString::number(*data.minimumStandard), pen);
+                       QStringLiteral("Minimum standard ") + QString::number(*data.minimumStandard), pen);
     }
     if (anySuppressed)
-        legendEntry(*chart, QStringLiteral("Suppressed: figure withheld by the disclosure rule, not drawn"),
-                    Qt::white, QScatterSeries::MarkerShapeRectangle);
+        legendEntry(*chart, QStringLiteral("Suppressed: not drawn"), Qt::white,
+                    QScatterSeries::MarkerShapeRectangle);
 
+    // A column of legend entries at the side never truncates them as a bottom row would.
+    chart->legend()->setAlignment(Qt::AlignRight);
     auto* xAxis = categoryAxis(labels);
     if (labels.size() > 4)
         xAxis->setLabelsAngle(-35);

@@ -30,6 +30,21 @@ QScatterSeries* gridAxes(QChart& chart, const std::vector<std::string>& rows,
     return anchor;
 }
 
+// Heat cells are labelled with their finding; the legend names the colours in the same words.
+QString heatLegend(SignificanceClass significance) {
+    switch (significance) {
+    case SignificanceClass::Worse:
+        return QStringLiteral("worse: a significant gap");
+    case SignificanceClass::Similar:
+        return QStringLiteral("unclear or no gap");
+    case SignificanceClass::NotCompared:
+        return QStringLiteral("no CI / suppressed: not compared");
+    default:
+        break;
+    }
+    return classLegend(significance);
+}
+
 QString formatted(double value) {
     return QString::number(value, 'f', std::abs(value) >= 100.0 ? 0 : 1);
 }
@@ -56,13 +71,7 @@ std::unique_ptr<QChart> buildHeatMapChart(const HeatMapData& data) {
         }
     // Legend entries first so they exist before the anchor (which is hidden).
     for (SignificanceClass significance : seen)
-        legendEntry(*chart,
-                    classLegend(significance).section(QLatin1Char(' '), 0, 0) +
-                        QStringLiteral(" (cell text: ") +
-                        QString::fromUtf8(significanceText(significance).data(),
-                                          static_cast<qsizetype>(significanceText(significance).size())) +
-                        QStringLiteral(")"),
-                    classColour(significance));
+        legendEntry(*chart, heatLegend(significance), classColour(significance));
     if (anyMissing)
         legendEntry(*chart, QStringLiteral("No data (hatched)"), QColor::fromRgb(0xEEEEEE));
     QScatterSeries* anchor = gridAxes(*chart, data.rowLabels, data.columnLabels);

@@ -63,8 +63,6 @@ std::unique_ptr<QChart> buildSpineChart(const SpineData& data) {
     x->setRange(-1.15, 1.15);
     x->setLabelsVisible(false);
     x->setTickCount(3);
-    x->setTitleText(QStringLiteral("\u2190 worse      ") + qs(data.benchmarkLabel) +
-                    QStringLiteral("      better \u2192"));
     auto* y = categoryAxis(labels, true);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);

@@ -75,6 +75,7 @@ std::unique_ptr<QChart> buildTrendChart(const TrendData& data) {
                 markers->append(static_cast<double>(p), *trend.points[p].value);
         chart->addSeries(markers);
     }
+    chart->legend()->setAlignment(Qt::AlignRight);
     auto* x = categoryAxis(data.periods);
     auto* y = new QValueAxis;
     y->setTitleText(qs(data.unit));
@@ -145,6 +146,7 @@ std::unique_ptr<QChart> buildFunnelChart(const FunnelData& data) {
             highlight->append(point.n, point.value);
         }
     }
+    chart->legend()->setAlignment(Qt::AlignRight);
     auto* x = new QValueAxis;
     x->setTitleText(qs(data.xLabel));
     auto* y = new QValueAxis;

@@ -19,14 +19,11 @@ namespace {
 // make the outer edge follow the circle, since the polar chart joins points with straight lines.
 QAreaSeries* wedge(QChart& chart, double a0, double a1, double r, const QBrush& brush, const QString& name) {
     auto* upper = new QLineSeries(&chart);
-    auto* lower = new QLineSeries(&chart);
     constexpr int kSteps = 6;
-    for (int i = 0; i <= kSteps; ++i) {
-        const double angle = a0 + (a1 - a0) * i / kSteps;
-        upper->append(angle, r);
-        lower->append(angle, 0.0);
-    }
-    auto* area = new QAreaSeries(upper, lower);
+    for (int i = 0; i <= kSteps; ++i)
+        upper->append(a0 + (a1 - a0) * i / kSteps, r);
+    // Without a lower series a polar area closes at the centre, which makes the wedge.
+    auto* area = new QAreaSeries(upper);
     area->setParent(&chart);
     area->setName(name);
     area->setBrush(brush);
