@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <gui/models/assessment_document.hpp>
+#include <gui/models/score_model.hpp>
+#include <gui/widgets/analysis_page.hpp>
+#include <gui/widgets/chart_panel.hpp>
+#include <gui/workers/scoring_worker.hpp>
+#include <report/chart_mapping.hpp>
+
+namespace capeq::gui {
+
+namespace {
+
+// Edits arrive in bursts (typing, undo held down); scoring waits this long after the last one.
+constexpr int kRescoreDelayMs = 150;
+
+} // namespace
+
+AnalysisPage::AnalysisPage(AssessmentDocument* document, ScoreModel* scores, QWidget* parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_scores(scores)
+    , m_settings(std::make_unique<ScoringSettings>())
+    , m_worker(new ScoringWorker(this))
+    , m_debounce(new QTimer(this))
+    , m_headline(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_tree(new QTreeView(this))
+    , m_panel(new ChartPanel(this))
+    , m_flags(new QListWidget(this))
+    , m_explanation(new QPlainTextEdit(this)) {
+    m_charts = m_panel;
+    m_headline->setObjectName(QStringLiteral("analysisHeadline"));
+    m_headline->setTextFormat(Qt::RichText);
+    m_headline->setWordWrap(true);
+    auto* rescoreButton = new QPushButton(tr("&Rescore"), this);
+    rescoreButton->setShortcut(QKeySequence::Refresh);
+    rescoreButton->setToolTip(tr("Scores are recalculated after every edit; this does it now (F5)."));
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(160);
+    m_progress->setVisible(false);
+    m_cancel->setVisible(false);
+
+    m_tree->setModel(scores);
+    m_tree->setObjectName(QStringLiteral("scoreTree"));
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->setColumnWidth(ScoreModel::Name, 260);
+    for (int column : {ScoreModel::Score, ScoreModel::Achievement, ScoreModel::Equality})
+        m_tree->setColumnWidth(column, 84);
+    m_explanation->setReadOnly(true);
+    m_explanation->setObjectName(QStringLiteral("explanation"));
+    m_explanation->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_explanation->setPlaceholderText(tr("Select a score to see how it was worked out."));
+    m_explanation->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_panel->addTab(m_flags, tr("Flags"));
+    m_panel->setTabToolTip(m_panel->count() - 1,
+                           tr("Groups below a minimum standard, significant gaps and gaps that widened."));
+
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_headline, 1);
+    header->addWidget(m_progress);
+    header->addWidget(m_cancel);
+    header->addWidget(rescoreButton);
+    auto* right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(m_panel);
+    right->addWidget(m_explanation);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
+    auto* split = new QSplitter(this);
+    split->addWidget(m_tree);
+    split->addWidget(right);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(header);
+    layout->addWidget(split, 1);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(kRescoreDelayMs);
+    connect(m_debounce, &QTimer::timeout, this, &AnalysisPage::rescore);
+    connect(rescoreButton, &QPushButton::clicked, this, &AnalysisPage::rescore);
+    connect(m_cancel, &QPushButton::clicked, m_worker, &ScoringWorker::cancel);
+    connect(m_worker, &ScoringWorker::busyChanged, this, [this](bool busy) {
+        m_progress->setVisible(busy);
+        m_cancel->setVisible(busy);
+    });
+    connect(m_worker, &ScoringWorker::finished, this, &AnalysisPage::onScored);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { showExplanationOf(current); });
+    connect(m_tree, &QTreeView::activated, this, &AnalysisPage::showExplanationOf);
+    connect(document, &AssessmentDocument::listReset, this, [this](DocumentList list) {
+        if (list == DocumentList::Evidence)
+            scheduleRescore();
+    });
+    for (auto signal : {&AssessmentDocument::rowsChanged, &AssessmentDocument::rowsInserted,
+                        &AssessmentDocument::rowsRemoved})
+        connect(document, signal, this, [this](DocumentList list, int, int) {
+            if (list == DocumentList::Evidence)
+                scheduleRescore();
+        });
+    for (auto signal : {&AssessmentDocument::scopeChanged, &AssessmentDocument::weightsChanged,
+                        &AssessmentDocument::metadataChanged})
+        connect(document, signal, this, &AnalysisPage::scheduleRescore);
+    m_headline->setText(tr("<b>No scores yet.</b> Import evidence to see how the service does."));
+}
+
+AnalysisPage::~AnalysisPage() = default;
+
+void AnalysisPage::setCatalogue(std::shared_ptr<const Catalogue> catalogue, const ScoringSettings& settings) {
+    m_catalogue = std::move(catalogue);
+    *m_settings = settings;
+    scheduleRescore();
+}
+
+void AnalysisPage::scheduleRescore() {
+    m_debounce->start();
+}
+
+void AnalysisPage::rescore() {
+    m_debounce->stop();
+    if (!m_catalogue)
+        return;
+    if (m_document->assessment().evidence.empty()) {
+        m_worker->cancel();
+        m_scores->clear();
+        m_panel->clearCharts();
+        m_flags->clear();
+        m_explanation->clear();
+        m_headline->setText(tr("<b>No scores yet.</b> Import evidence to see how the service does."));
+        return;
+    }
+    m_worker->start(scoringRequestFor(m_document->assessment(), m_catalogue, *m_settings));
+}
+
+void AnalysisPage::onScored(const ScoringResult& result) {
+    const QString previous = m_tree->currentIndex().data(ScoreModel::IdRole).toString();
+    m_scores->setResult(result);
+    if (!result.ok) {
+        m_headline->setText(tr("<b>Could not score:</b> %1").arg(result.error.toHtmlEscaped()));
+        Q_EMIT scored(result);
+        return;
+    }
+    const ServiceScore& score = result.score;
+    m_headline->setText(tr("<b>Capability-equality index: %1</b> &nbsp; %2, %3 &nbsp;·&nbsp; %4 of %5 cells "
+                           "and %6 of %7 domains "
+                           "with evidence%8 &nbsp;·&nbsp; %n flag(s)",
+                           nullptr, static_cast<int>(score.flags.size()))
+                            .arg(m_scores->overallText(),
+                                 QString::fromStdString(score.service.str()).toHtmlEscaped(),
+                                 QString::fromStdString(score.period).toHtmlEscaped())
+                            .arg(score.coverage.cellsWithEvidence)
+                            .arg(score.coverage.cellsTotal)
+                            .arg(score.coverage.domainsWithEvidence)
+                            .arg(score.coverage.domainsTotal)
+                            .arg(score.coverage.partial ? tr(" (partial index)") : QString()));
+    m_panel->setCharts(result.charts);
+    m_flags->clear();
+    for (const Flag& flag : score.flags) {
+        auto* item = new QListWidgetItem((flag.breach ? tr("Breach: ") : QString()) +
+                                             QString::fromStdString(flag.indicator.str()) +
+                                             QStringLiteral(" — ") + QString::fromStdString(flag.message),
+                                         m_flags);
+        item->setData(Qt::UserRole, QString::fromStdString(flag.indicator.str()));
+    }
+    m_tree->expandToDepth(0);
+    const QModelIndex again = m_scores->indexOfIndicator(previous);
+    m_tree->setCurrentIndex(again.isValid() ? again : m_scores->index(0, 0));
+    Q_EMIT scored(result);
+}
+
+void AnalysisPage::showExplanationOf(const QModelIndex& index) {
+    if (!index.isValid() || !m_scores->result())
+        return;
+    const QModelIndex row = index.siblingAtColumn(0);
+    m_explanation->setPlainText(row.data(ScoreModel::ExplanationRole).toString());
+    if (row.data(ScoreModel::KindRole).toInt() != static_cast<int>(ScoreModel::Kind::Indicator))
+        return;
+    const std::string id = row.data(ScoreModel::IdRole).toString().toStdString();
+    for (const IndicatorScore& indicator : m_scores->score()->indicators)
+        if (indicator.indicator.str() == id && !indicator.characteristics.empty()) {
+            m_panel->setGapChart(report::gapChartFor(indicator,
+                                                     indicator.characteristics.front().characteristic,
+                                                     *m_scores->result()->request.catalogue));
+            return;
+        }
+}
+
+QString AnalysisPage::headline() const {
+    return m_headline->text();
+}
+
+QString AnalysisPage::explanation() const {
+    return m_explanation->toPlainText();
+}
+
+} // namespace capeq::gui

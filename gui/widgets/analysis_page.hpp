@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <capeq/catalogue/catalogue.hpp>
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+class QTimer;
+class QTreeView;
+
+namespace capeq::gui {
+
+class AssessmentDocument;
+class ChartPanel;
+class ScoreModel;
+class ScoringWorker;
+struct ScoringResult;
+struct ScoringSettings;
+
+/// Analysis: the service's scores (scored on a worker thread whenever the evidence, scope or weights
+/// change, with a busy indicator and Cancel), the chart views, the flags, and the core's explanation of
+/// whichever score is selected.
+class AnalysisPage : public QWidget {
+    Q_OBJECT
+public:
+    AnalysisPage(AssessmentDocument* document, ScoreModel* scores, QWidget* parent = nullptr);
+    ~AnalysisPage() override;
+
+    void setCatalogue(std::shared_ptr<const Catalogue> catalogue, const ScoringSettings& settings);
+    ScoringWorker* worker() const { return m_worker; }
+    QTreeView* tree() const { return m_tree; }
+    QTabWidget* charts() const { return m_charts; }
+    QString headline() const;
+    QString explanation() const;
+
+public Q_SLOTS:
+    /// Scores the document now (a running run is superseded).
+    void rescore();
+    /// Shows the explanation (and, for an indicator, its gap chart) of this score row.
+    void showExplanationOf(const QModelIndex& index);
+
+Q_SIGNALS:
+    void scored(const capeq::gui::ScoringResult& result);
+
+private:
+    void onScored(const ScoringResult& result);
+    void scheduleRescore();
+
+    AssessmentDocument* m_document;
+    ScoreModel* m_scores;
+    std::shared_ptr<const Catalogue> m_catalogue;
+    std::unique_ptr<ScoringSettings> m_settings;
+    ScoringWorker* m_worker = nullptr;
+    QTimer* m_debounce = nullptr;
+    QLabel* m_headline = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QTreeView* m_tree = nullptr;
+    QTabWidget* m_charts = nullptr;
+    ChartPanel* m_panel = nullptr;
+    QListWidget* m_flags = nullptr;
+    QPlainTextEdit* m_explanation = nullptr;
+};
+
+} // namespace capeq::gui

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <capeq/pipeline/evidence_input.hpp>
+
+#include <algorithm>
+#include <exception>
+#include <gui/workers/run_job.hpp>
+#include <gui/workers/scoring_worker.hpp>
+#include <report/chart_mapping.hpp>
+#include <set>
+
+namespace capeq::gui {
+
+ScoringSettings defaultScoringSettings() {
+    ScoringSettings settings;
+    try {
+        settings.profile = loadScoringProfile(resolveScoringFile("default", "profiles"));
+        settings.rules = loadRuleSet(resolveScoringFile("default", "rules"));
+    } catch (const std::exception&) {
+        // The built-in defaults are the default profile and rules; the shipped files only restate them.
+    }
+    return settings;
+}
+
+ScoreInput ScoringRequest::toInput() const {
+    return ScoreInput{*catalogue,
+                      service,
+                      area,
+                      period,
+                      rows,
+                      previousRows,
+                      {},
+                      settings.profile,
+                      weights,
+                      settings.rules,
+                      settings.disclosure};
+}
+
+ScoringRequest scoringRequestFor(const Assessment& assessment, std::shared_ptr<const Catalogue> catalogue,
+                                 const ScoringSettings& settings) {
+    ScoringRequest request;
+    request.catalogue = std::move(catalogue);
+    request.settings = settings;
+    request.weights = assessment.weights;
+    const auto& rows = assessment.evidence;
+    const AssessmentMetadata& meta = assessment.metadata;
+    const std::vector<ServiceId> services = servicesIn(rows);
+    request.service = ServiceId{meta.service};
+    if ((request.service.empty() ||
+         std::find(services.begin(), services.end(), request.service) == services.end()) &&
+        !services.empty())
+        request.service = services.front();
+    const std::vector<AreaCode> areas = areasOf(rows, request.service);
+    request.area = AreaCode{meta.area};
+    if ((request.area.empty() || std::find(areas.begin(), areas.end(), request.area) == areas.end()) &&
+        !areas.empty())
+        request.area = areas.front();
+    const std::vector<std::string> periods = periodsOf(rows, request.service);
+    request.period = meta.period;
+    auto at = std::find(periods.begin(), periods.end(), request.period);
+    if (at == periods.end() && !periods.empty()) {
+        at = periods.end() - 1;
+        request.period = *at;
+    }
+    if (at != periods.end() && at != periods.begin())
+        request.comparedPeriod = *(at - 1);
+    for (auto earlier = periods.begin(); earlier != at && at != periods.end(); ++earlier)
+        request.history.emplace_back(*earlier, std::vector<EvidenceRow>{});
+
+    const std::set<std::string> scope(assessment.scope.characteristics.begin(),
+                                      assessment.scope.characteristics.end());
+    for (const EvidenceRow& row : rows) {
+        if (row.service != request.service || row.area != request.area)
+            continue;
+        if (!scope.empty() && !row.isWholePopulation() && !scope.contains(row.characteristic.str()))
+            continue;
+        if (row.period == request.period)
+            request.rows.push_back(row);
+        if (!request.comparedPeriod.empty() && row.period == request.comparedPeriod)
+            request.previousRows.push_back(row);
+        for (auto& [period, periodRows] : request.history)
+            if (row.period == period)
+                periodRows.push_back(row);
+    }
+    return request;
+}
+
+std::vector<ServiceScore> scoreHistory(const ScoringRequest& request) {
+    std::vector<ServiceScore> scores;
+    for (std::size_t i = 0; i < request.history.size(); ++i) {
+        ScoreInput input = request.toInput();
+        input.period = request.history[i].first;
+        input.rows = request.history[i].second;
+        input.previousRows = i > 0 ? request.history[i - 1].second : std::vector<EvidenceRow>{};
+        scores.push_back(scoreService(input));
+    }
+    return scores;
+}
+
+AnalysisCharts chartsFor(const ServiceScore& score, const std::vector<ServiceScore>& history,
+                         const Catalogue& catalogue) {
+    AnalysisCharts charts;
+    charts.wheel = report::wheelFromScore(score, catalogue);
+    charts.heatMap = report::heatMapFromScore(score, catalogue);
+    charts.coverage = report::coverageFromScore(score, catalogue);
+    charts.trend = report::trendFromHistory(history, score, catalogue);
+    for (const CharacteristicId& characteristic : score.coverage.characteristicsAssessed)
+        charts.equiplots.push_back(report::equiplotFrom(score, characteristic, catalogue));
+    return charts;
+}
+
+ScoringWorker::ScoringWorker(QObject* parent)
+    : QObject(parent) {}
+
+ScoringWorker::~ScoringWorker() {
+    waitForJobs(this);
+}
+
+quint64 ScoringWorker::start(ScoringRequest request) {
+    const quint64 id = m_nextId++;
+    m_wanted = id;
+    if (m_running) {
+        // Superseded: the running job's result will be dropped and this one started when it ends.
+        m_pending = std::make_unique<ScoringRequest>(std::move(request));
+        return id;
+    }
+    launch(std::move(request));
+    return id;
+}
+
+void ScoringWorker::launch(ScoringRequest request) {
+    const quint64 id = m_wanted;
+    setBusy(true);
+    runJob<ScoringResult>(
+        this,
+        [id, request = std::move(request)]() {
+            ScoringResult result;
+            result.id = id;
+            try {
+                result.score = scoreService(request.toInput());
+                result.history = scoreHistory(request);
+                result.charts = chartsFor(result.score, result.history, *request.catalogue);
+                result.ok = true;
+            } catch (const std::exception& error) {
+                result.error = QString::fromStdString(error.what());
+            }
+            result.request = request;
+            return result;
+        },
+        [this](ScoringResult result) {
+            if (m_pending) {
+                std::unique_ptr<ScoringRequest> next = std::move(m_pending);
+                launch(std::move(*next));
+                return;
+            }
+            setBusy(false);
+            if (result.id == m_wanted)
+                Q_EMIT finished(result);
+        });
+}
+
+void ScoringWorker::cancel() {
+    m_wanted = 0;
+    m_pending.reset();
+    if (m_running)
+        Q_EMIT cancelled();
+}
+
+void ScoringWorker::setBusy(bool busy) {
+    if (busy != m_running) {
+        m_running = busy;
+        Q_EMIT busyChanged(busy);
+    }
+}
+
+} // namespace capeq::gui

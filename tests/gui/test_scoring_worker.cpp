@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+// The scoring worker returns exactly what scoreService returns, on another thread; a newer request
+// supersedes an older one and cancel drops the result. The score model and the impact suggestion sit
+// on its result.
+#include <capeq/scoring/explain.hpp>
+#include <capeq/scoring/score_report.hpp>
+
+#include <gtest/gtest.h>
+#include <gui/models/impact_suggestion.hpp>
+#include <gui/models/score_model.hpp>
+#include <gui/studio_fixtures.hpp>
+#include <gui/workers/scoring_worker.hpp>
+
+namespace capeq::gui {
+
+namespace {
+
+class ScoringWorkerTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        m_catalogue = test::shippedCatalogue();
+        m_assessment = test::demoAssessment(*m_catalogue);
+    }
+    ScoringResult runWorker(ScoringWorker& worker, const ScoringRequest& request) {
+        std::optional<ScoringResult> result;
+        QObject::connect(&worker, &ScoringWorker::finished, &worker,
+                         [&result](const ScoringResult& r) { result = r; });
+        worker.start(request);
+        EXPECT_TRUE(test::waitUntil([&] { return result.has_value(); }));
+        return result.value_or(ScoringResult{});
+    }
+    std::shared_ptr<const Catalogue> m_catalogue;
+    Assessment m_assessment;
+};
+
+std::string asJson(const ServiceScore& score) {
+    return scoreToJson(score, ScoreProvenance{});
+}
+
+} // namespace
+
+TEST_F(ScoringWorkerTest, ReturnsTheSameScoreAsScoreService) {
+    const ScoringRequest request = scoringRequestFor(m_assessment, m_catalogue, defaultScoringSettings());
+    EXPECT_EQ(request.service.str(), "adult_social_care");
+    EXPECT_EQ(request.period, "2024/25");
+    EXPECT_EQ(request.comparedPeriod, "2023/24");
+    ASSERT_FALSE(request.rows.empty());
+    const ServiceScore direct = scoreService(request.toInput());
+
+    ScoringWorker worker;
+    int busyChanges = 0;
+    QObject::connect(&worker, &ScoringWorker::busyChanged, &worker, [&] { ++busyChanges; });
+    const ScoringResult result = runWorker(worker, request);
+    ASSERT_TRUE(result.ok) << result.error.toStdString();
+    ASSERT_TRUE(direct.overall.has_value());
+    EXPECT_EQ(result.score.overall, direct.overall);
+    EXPECT_EQ(asJson(result.score), asJson(direct)) << "every figure, flag and note identical";
+    EXPECT_EQ(busyChanges, 2);
+    EXPECT_FALSE(worker.isBusy());
+}
+
+TEST_F(ScoringWorkerTest, NewestRequestWinsAndCancelDropsTheResult) {
+    ScoringWorker worker;
+    int delivered = 0;
+    quint64 lastId = 0;
+    QObject::connect(&worker, &ScoringWorker::finished, &worker, [&](const ScoringResult& r) {
+        ++delivered;
+        lastId = r.id;
+    });
+    const ScoringRequest request = scoringRequestFor(m_assessment, m_catalogue, defaultScoringSettings());
+    worker.start(request);
+    const quint64 second = worker.start(request);
+    ASSERT_TRUE(test::waitUntil([&] { return !worker.isBusy(); }));
+    EXPECT_EQ(delivered, 1);
+    EXPECT_EQ(lastId, second);
+
+    worker.start(request);
+    worker.cancel();
+    ASSERT_TRUE(test::waitUntil([&] { return !worker.isBusy(); }));
+    EXPECT_EQ(delivered, 1);
+}
+
+TEST_F(ScoringWorkerTest, ScoreModelShowsTheTreeAndTheCoreExplanation) {
+    ScoringWorker worker;
+    const ScoringRequest request = scoringRequestFor(m_assessment, m_catalogue, defaultScoringSettings());
+    const ScoringResult result = runWorker(worker, request);
+    ScoreModel model;
+    model.setResult(result);
+    ASSERT_EQ(model.rowCount(), 1 + static_cast<int>(result.score.domains.size()));
+    EXPECT_EQ(model.overallText(), QString::number(*result.score.overall, 'f', 1));
+    EXPECT_EQ(model.index(0, ScoreModel::Score).data().toString(), model.overallText());
+    EXPECT_EQ(model.index(0, 0).data(ScoreModel::ExplanationRole).toString().toStdString(),
+              explainService(result.score, *m_catalogue, request.settings.profile, request.weights));
+
+    const IndicatorScore& first = result.score.indicators.front();
+    const QModelIndex indicator = model.indexOfIndicator(QString::fromStdString(first.indicator.str()));
+    ASSERT_TRUE(indicator.isValid());
+    EXPECT_EQ(indicator.data(ScoreModel::ExplanationRole).toString().toStdString(),
+              explainIndicator(first, *m_catalogue, request.settings.profile));
+    EXPECT_TRUE(indicator.parent().isValid());
+    EXPECT_TRUE(indicator.parent().parent().isValid());
+    EXPECT_FALSE(
+        model.headerData(ScoreModel::Equality, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+}
+
+TEST_F(ScoringWorkerTest, SuggestsNegativeImpactWherePlantedGapsAre) {
+    const ServiceScore score =
+        scoreService(scoringRequestFor(m_assessment, m_catalogue, defaultScoringSettings()).toInput());
+    // Planted in the demo data: disabled users below the minimum standard and a significant worse gap.
+    const ImpactSuggestion disability = suggestImpact(score, CharacteristicId{"disability"});
+    EXPECT_EQ(disability.impact, Impact::Negative);
+    EXPECT_NE(disability.evidence.find("control_over_daily_life"), std::string::npos) << disability.evidence;
+
+    Assessment assessment = m_assessment;
+    assessment.findings = {Finding{"age", Impact::Unknown, Impact::Positive, true, "mine", "because"}};
+    const std::vector<Finding> findings = findingsWithSuggestions(assessment, score);
+    ASSERT_EQ(findings.size(), assessment.scope.characteristics.size());
+    for (const Finding& finding : findings) {
+        if (finding.characteristic == "age") {
+            EXPECT_EQ(finding.impact, Impact::Positive) << "a confirmed judgement is kept";
+            EXPECT_EQ(finding.narrative, "because");
+        } else {
+            EXPECT_EQ(finding.impact, finding.suggestedImpact);
+        }
+    }
+}
+
+} // namespace capeq::gui
