@@ -31,13 +31,13 @@ void describeHoveredPoints(QChartView& view, Describe describe) {
 
 } // namespace
 
-void WheelChartView::setData(const report::WheelData& data) {
-    showChart(report::buildWheelChart(data), wheelExplanation());
+void WheelChartView::setData(const report::WheelData& chartData) {
+    showChart(report::buildWheelChart(chartData), wheelExplanation());
 }
 
-void GapChartView::setData(const report::GapChartData& data) {
-    m_data = data;
-    showChart(report::buildGapChart(data), gapChartExplanation(data));
+void GapChartView::setData(const report::GapChartData& chartData) {
+    m_data = chartData;
+    showChart(report::buildGapChart(chartData), gapChartExplanation(chartData));
     // Markers sit at x = the group's index, so the hovered point names its group.
     describeHoveredPoints(*this, [this](QPointF point) {
         const auto index = static_cast<std::size_t>(std::lround(point.x()));
@@ -45,29 +45,29 @@ void GapChartView::setData(const report::GapChartData& data) {
     });
 }
 
-void HeatMapChartView::setData(const report::HeatMapData& data) {
-    showChart(report::buildHeatMapChart(data), heatMapExplanation());
+void HeatMapChartView::setData(const report::HeatMapData& chartData) {
+    showChart(report::buildHeatMapChart(chartData), heatMapExplanation());
 }
 
-void TrendChartView::setData(const report::TrendData& data) {
-    showChart(report::buildTrendChart(data), trendExplanation(data));
+void TrendChartView::setData(const report::TrendData& chartData) {
+    showChart(report::buildTrendChart(chartData), trendExplanation(chartData));
 }
 
-void IntersectionChartView::setData(const report::IntersectionData& data) {
-    showChart(report::buildIntersectionChart(data), intersectionExplanation());
+void IntersectionChartView::setData(const report::IntersectionData& chartData) {
+    showChart(report::buildIntersectionChart(chartData), intersectionExplanation());
 }
 
-void CoverageChartView::setData(const report::CoverageData& data) {
-    showChart(report::buildCoverageChart(data), coverageExplanation(data));
+void CoverageChartView::setData(const report::CoverageData& chartData) {
+    showChart(report::buildCoverageChart(chartData), coverageExplanation(chartData));
 }
 
-void SpineChartView::setData(const report::SpineData& data) {
-    showChart(report::buildSpineChart(data), spineExplanation(data));
+void SpineChartView::setData(const report::SpineData& chartData) {
+    showChart(report::buildSpineChart(chartData), spineExplanation(chartData));
 }
 
-void FunnelChartView::setData(const report::FunnelData& data) {
-    m_data = data;
-    showChart(report::buildFunnelChart(data), funnelExplanation(data));
+void FunnelChartView::setData(const report::FunnelData& chartData) {
+    m_data = chartData;
+    showChart(report::buildFunnelChart(chartData), funnelExplanation(chartData));
     describeHoveredPoints(*this, [this](QPointF point) {
         for (const report::FunnelPoint& candidate : m_data.points)
             if (candidate.n == point.x() && candidate.value == point.y())
@@ -78,8 +78,8 @@ void FunnelChartView::setData(const report::FunnelData& data) {
     });
 }
 
-void EquiplotChartView::setData(const report::EquiplotData& data) {
-    showChart(report::buildEquiplotChart(data), equiplotExplanation());
+void EquiplotChartView::setData(const report::EquiplotData& chartData) {
+    showChart(report::buildEquiplotChart(chartData), equiplotExplanation());
 }
 
 } // namespace capeq::gui

@@ -15,7 +15,7 @@ class WheelChartView : public ReportChartView {
     Q_OBJECT
 public:
     using ReportChartView::ReportChartView;
-    void setData(const report::WheelData& data);
+    void setData(const report::WheelData& chartData);
 };
 
 /// Gap chart of one indicator and characteristic; hovering a mark describes that group in words.
@@ -23,8 +23,8 @@ class GapChartView : public ReportChartView {
     Q_OBJECT
 public:
     using ReportChartView::ReportChartView;
-    void setData(const report::GapChartData& data);
-    const report::GapChartData& data() const { return m_data; }
+    void setData(const report::GapChartData& chartData);
+    const report::GapChartData& chartData() const { return m_data; }
 
 private:
     report::GapChartData m_data;
@@ -35,7 +35,7 @@ class HeatMapChartView : public ReportChartView {
     Q_OBJECT
 public:
     using ReportChartView::ReportChartView;
-    void setData(const report::HeatMapData& data);
+    void setData(const report::HeatMapData& chartData);
 };
 
 /// Trend across periods, one line per series.
@@ -43,7 +43,7 @@ class TrendChartView : public ReportChartView {
     Q_OBJECT
 public:
     using ReportChartView::ReportChartView;
-    void setData(const report::TrendData& data);
+    void setData(const report::TrendData& chartData);
 };
 
 /// Intersection view: two crossed characteristics.
@@ -51,7 +51,7 @@ class IntersectionChartView : public ReportChartView {
     Q_OBJECT
 public:
     using ReportChartView::ReportChartView;
-    void setData(const report::IntersectionData& data);
+    void setData(const report::IntersectionData& chartData);
 };
 
 /// Coverage matrix: domains x dimensions with evidence counts.
@@ -59,7 +59,7 @@ class CoverageChartView : public ReportChartView {
     Q_OBJECT
 public:
     using ReportChartView::ReportChartView;
-    void setData(const report::CoverageData& data);
+    void setData(const report::CoverageData& chartData);
 };
 
 /// Spine chart: one service against the range of all services.
@@ -67,7 +67,7 @@ class SpineChartView : public ReportChartView {
     Q_OBJECT
 public:
     using ReportChartView::ReportChartView;
-    void setData(const report::SpineData& data);
+    void setData(const report::SpineData& chartData);
 };
 
 /// Funnel plot of many areas; hovering a dot names it.
@@ -75,7 +75,7 @@ class FunnelChartView : public ReportChartView {
     Q_OBJECT
 public:
     using ReportChartView::ReportChartView;
-    void setData(const report::FunnelData& data);
+    void setData(const report::FunnelData& chartData);
 
 private:
     report::FunnelData m_data;
@@ -86,7 +86,7 @@ class EquiplotChartView : public ReportChartView {
     Q_OBJECT
 public:
     using ReportChartView::ReportChartView;
-    void setData(const report::EquiplotData& data);
+    void setData(const report::EquiplotData& chartData);
 };
 
 } // namespace capeq::gui

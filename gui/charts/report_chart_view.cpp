@@ -12,7 +12,7 @@ ReportChartView::ReportChartView(QWidget* parent)
     setMinimumSize(360, 260);
 }
 
-QImage ReportChartView::toImage() const {
+QImage ReportChartView::toImage() {
     return grab().toImage();
 }
 

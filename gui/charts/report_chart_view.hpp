@@ -18,7 +18,7 @@ public:
     explicit ReportChartView(QWidget* parent = nullptr);
 
     /// The chart as shown, at the widget's size times the screen's device pixel ratio (for export).
-    QImage toImage() const;
+    QImage toImage();
     /// The plain-language explanation shown as the view's tooltip.
     QString explanation() const { return m_explanation; }
 

@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QPen>
 
+#include <algorithm>
+#include <cmath>
 #include <report/palette.hpp>
 
 namespace capeq::report {
@@ -135,6 +137,15 @@ QScatterSeries* legendEntry(QChart& chart, const QString& text, QColor fill,
 void hideFromLegend(QChart& chart, QAbstractSeries* series) {
     for (QLegendMarker* marker : chart.legend()->markers(series))
         marker->setVisible(false);
+}
+
+void fitRange(QValueAxis& axis, const std::vector<double>& values, double margin) {
+    if (values.empty())
+        return;
+    const auto [low, high] = std::minmax_element(values.begin(), values.end());
+    const double pad = std::max((*high - *low) * margin, std::abs(*high) * 0.01 + 1e-9);
+    axis.setRange(*low - pad, *high + pad);
+    axis.applyNiceNumbers();
 }
 
 QCategoryAxis* categoryAxis(const std::vector<std::string>& labels, bool reversed) {

@@ -10,6 +10,7 @@
 #include <QGraphicsItem>
 #include <QScatterSeries>
 #include <QString>
+#include <QValueAxis>
 
 #include <functional>
 #include <memory>
@@ -79,6 +80,10 @@ private:
     QAbstractSeries& m_anchor;
     Painter m_painter;
 };
+
+/// Sets the axis to cover every value with a margin and nice round ticks. Qt Charts does not widen an axis
+/// for every series attached to it, so each builder fits its axes from its own data.
+void fitRange(QValueAxis& axis, const std::vector<double>& values, double margin = 0.08);
 
 /// Category labels for positions 0..n-1 (labels sit on the values); reversed puts the first at the top.
 QCategoryAxis* categoryAxis(const std::vector<std::string>& labels, bool reversed = false);

@@ -114,12 +114,7 @@ std::unique_ptr<QChart> buildGapChart(const GapChartData& data) {
     chart->addAxis(xAxis, Qt::AlignBottom);
     auto* yAxis = new QValueAxis;
     yAxis->setTitleText(QString::fromStdString(data.unit));
-    if (!extent.empty()) {
-        const auto [low, high] = std::minmax_element(extent.begin(), extent.end());
-        const double pad = std::max((*high - *low) * 0.12, std::abs(*high) * 0.02 + 1e-9);
-        yAxis->setRange(*low - pad, *high + pad);
-        yAxis->applyNiceNumbers();
-    }
+    fitRange(*yAxis, extent, 0.12);
     chart->addAxis(yAxis, Qt::AlignLeft);
     for (QAbstractSeries* series : chart->series()) {
         series->attachAxis(xAxis);

@@ -101,6 +101,7 @@ std::unique_ptr<QChart> buildEquiplotChart(const EquiplotData& data) {
     std::vector<std::string> labels;
     std::vector<QAbstractSeries*> hidden;
     std::vector<QScatterSeries*> groups(data.groupLabels.size(), nullptr);
+    std::vector<double> extent;
     for (std::size_t r = 0; r < data.rows.size(); ++r) {
         const EquiplotRow& row = data.rows[r];
         const double y = static_cast<double>(r);
@@ -114,6 +115,7 @@ std::unique_ptr<QChart> buildEquiplotChart(const EquiplotData& data) {
             if (!dot.value || dot.group >= groups.size())
                 continue;
             values.push_back(*dot.value);
+            extent.push_back(*dot.value);
             QScatterSeries*& series = groups[dot.group];
             if (series == nullptr) {
                 series = new QScatterSeries(chart.get());
@@ -151,7 +153,7 @@ std::unique_ptr<QChart> buildEquiplotChart(const EquiplotData& data) {
         series->attachAxis(x);
         series->attachAxis(y);
     }
-    x->applyNiceNumbers();
+    fitRange(*x, extent);
     for (QAbstractSeries* series : hidden)
         hideFromLegend(*chart, series);
     return chart;

@@ -81,11 +81,8 @@ std::unique_ptr<QChart> buildTrendChart(const TrendData& data) {
     y->setTitleText(qs(data.unit));
     if (data.yMinimum && data.yMaximum) {
         y->setRange(*data.yMinimum, *data.yMaximum);
-    } else if (!extent.empty()) {
-        const auto [low, high] = std::minmax_element(extent.begin(), extent.end());
-        const double pad = std::max((*high - *low) * 0.1, 1e-6);
-        y->setRange(*low - pad, *high + pad);
-        y->applyNiceNumbers();
+    } else {
+        fitRange(*y, extent, 0.1);
     }
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -154,8 +151,23 @@ std::unique_ptr<QChart> buildFunnelChart(const FunnelData& data) {
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     attachAll(*chart, x, y);
-    if (!data.limits.empty())
-        x->setRange(0.0, data.limits.back().n);
+    // y covers the points, the baseline and the limits from the smallest point's n on (the limits widen
+    // without bound towards n = 0, which would flatten everything else).
+    std::vector<double> extent{data.baseline};
+    double maxN = 1.0;
+    double minN = data.points.empty() ? 0.0 : data.points.front().n;
+    for (const FunnelPoint& point : data.points) {
+        extent.push_back(point.value);
+        maxN = std::max(maxN, point.n);
+        minN = std::min(minN, point.n);
+    }
+    for (const FunnelLimitPoint& limit : data.limits)
+        if (limit.n >= minN) {
+            extent.push_back(limit.lower998);
+            extent.push_back(limit.upper998);
+        }
+    fitRange(*y, extent, 0.05);
+    x->setRange(0.0, maxN * 1.05);
     x->applyNiceNumbers();
     for (QAbstractSeries* series : hidden)
         if (series != nullptr)
