@@ -103,6 +103,14 @@ AnalysisPage::AnalysisPage(AssessmentDocument* document, ScoreModel* scores, QWi
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showExplanationOf(current); });
     connect(m_tree, &QTreeView::activated, this, &AnalysisPage::showExplanationOf);
+    connect(m_flags, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        const QModelIndex at = m_scores->indexOfIndicator(item->data(Qt::UserRole).toString());
+        if (at.isValid())
+            m_tree->setCurrentIndex(at);
+        showGapChart(item->data(Qt::UserRole).toString().toStdString(),
+                     item->data(Qt::UserRole + 1).toString().toStdString());
+        m_panel->setCurrentIndex(ChartPanel::Gap);
+    });
     connect(document, &AssessmentDocument::listReset, this, [this](DocumentList list) {
         if (list == DocumentList::Evidence)
             scheduleRescore();
@@ -176,7 +184,13 @@ void AnalysisPage::onScored(const ScoringResult& result) {
                                              QStringLiteral(" — ") + QString::fromStdString(flag.message),
                                          m_flags);
         item->setData(Qt::UserRole, QString::fromStdString(flag.indicator.str()));
+        item->setData(Qt::UserRole + 1, QString::fromStdString(flag.characteristic.str()));
     }
+    for (const Flag& flag : score.flags)
+        if (!flag.characteristic.empty()) {
+            showGapChart(flag.indicator.str(), flag.characteristic.str());
+            break;
+        }
     m_tree->expandToDepth(0);
     const QModelIndex again = m_scores->indexOfIndicator(previous);
     m_tree->setCurrentIndex(again.isValid() ? again : m_scores->index(0, 0));
@@ -190,14 +204,25 @@ void AnalysisPage::showExplanationOf(const QModelIndex& index) {
     m_explanation->setPlainText(row.data(ScoreModel::ExplanationRole).toString());
     if (row.data(ScoreModel::KindRole).toInt() != static_cast<int>(ScoreModel::Kind::Indicator))
         return;
-    const std::string id = row.data(ScoreModel::IdRole).toString().toStdString();
-    for (const IndicatorScore& indicator : m_scores->score()->indicators)
-        if (indicator.indicator.str() == id && !indicator.characteristics.empty()) {
-            m_panel->setGapChart(report::gapChartFor(indicator,
-                                                     indicator.characteristics.front().characteristic,
-                                                     *m_scores->result()->request.catalogue));
-            return;
-        }
+    showGapChart(row.data(ScoreModel::IdRole).toString().toStdString(), {});
+}
+
+void AnalysisPage::showGapChart(const std::string& indicatorId, const std::string& characteristic) {
+    for (const IndicatorScore& indicator : m_scores->score()->indicators) {
+        if (indicator.indicator.str() != indicatorId || indicator.characteristics.empty())
+            continue;
+        // The named characteristic, else the one whose gap counted in the score, else the first.
+        const CharacteristicEquality* chosen = &indicator.characteristics.front();
+        for (const CharacteristicEquality& c : indicator.characteristics)
+            if (characteristic.empty() ? c.status == GapStatus::Counted
+                                       : c.characteristic.str() == characteristic) {
+                chosen = &c;
+                break;
+            }
+        m_panel->setGapChart(
+            report::gapChartFor(indicator, chosen->characteristic, *m_scores->result()->request.catalogue));
+        return;
+    }
 }
 
 QString AnalysisPage::headline() const {

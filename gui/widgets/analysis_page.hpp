@@ -53,6 +53,7 @@ Q_SIGNALS:
 private:
     void onScored(const ScoringResult& result);
     void scheduleRescore();
+    void showGapChart(const std::string& indicatorId, const std::string& characteristic);
 
     AssessmentDocument* m_document;
     ScoreModel* m_scores;
