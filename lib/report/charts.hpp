@@ -38,4 +38,7 @@ QImage renderChartImage(QChart& chart, QSize size, qreal dpr = 1.0);
 /// The chart rendered as PNG bytes (see renderChartImage).
 QByteArray chartPng(QChart& chart, QSize size, qreal dpr = 1.0);
 
+/// An image as PNG bytes with fast compression (deterministic: same image, same bytes).
+QByteArray pngBytes(const QImage& image);
+
 } // namespace capeq::report

@@ -19,8 +19,6 @@ namespace {
 // A report shows the flagged gaps first, then the largest counted or unclear ones; more than this many
 // charts would slow a 10,000-service audit and bury the findings.
 constexpr std::size_t kMaxGapCharts = 4;
-constexpr QSize kChartSize{760, 430};
-constexpr qreal kChartDpr = 1.25;
 
 const char* const kStyle =
     R"(body{font-family:sans-serif;max-width:980px;margin:1em auto;color:#222;line-height:1.4}
@@ -28,7 +26,7 @@ h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:1.
 table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #bbb;padding:3px 8px;text-align:left}
 th{background:#eee}td.num{text-align:right}.index{font-size:1.3em;font-weight:bold}
 .partial{color:#a04000;font-weight:bold}.breach{color:#a04000;font-weight:bold}
-.note{color:#555;font-size:.9em}img{max-width:100%;height:auto})";
+.note{color:#555;font-size:.9em})";
 
 std::string number(const std::optional<double>& value, int decimals = 1) {
     return value ? formatNumber(*value, decimals) : "no evidence";
@@ -49,10 +47,10 @@ std::string characteristicName(const Catalogue& catalogue, const CharacteristicI
     return found != nullptr ? found->name : id.str();
 }
 
-std::string chartImage(const ImageSource& source, const std::string& name, std::unique_ptr<QChart> chart,
-                       const std::string& alt) {
-    const QImage image = renderChartImage(*chart, kChartSize, kChartDpr);
-    return "<p><img src=\"" + source(name, image) + "\" width=\"" + std::to_string(kChartSize.width()) +
+std::string chartImage(const ImageSource& source, QSize size, const std::string& name,
+                       std::unique_ptr<QChart> chart, const std::string& alt) {
+    const QImage image = renderChartImage(*chart, size, 1.0);
+    return "<p><img src=\"" + source(name, image) + "\" width=\"" + std::to_string(size.width()) +
            "\" alt=\"" + escapeHtml(alt) + "\"/></p>\n";
 }
 
@@ -167,7 +165,8 @@ chosenGaps(const ServiceScore& score) {
     return chosen;
 }
 
-void gapSection(std::ostringstream& out, const ServiceReportInput& input, const ImageSource& source) {
+void gapSection(std::ostringstream& out, const ServiceReportInput& input, const ImageSource& source,
+                QSize size) {
     out << "<h2>Gaps between groups</h2>\n";
     const auto chosen = chosenGaps(input.score);
     if (chosen.empty()) {
@@ -203,7 +202,7 @@ void gapSection(std::ostringstream& out, const ServiceReportInput& input, const 
         if (!withheld.empty())
             out << " Not shown, suppressed by the disclosure rule: " << escapeHtml(withheld) << ".";
         out << "</p>\n";
-        out << chartImage(source, "gap" + std::to_string(i), buildGapChart(data), data.title);
+        out << chartImage(source, size, "gap" + std::to_string(i), buildGapChart(data), data.title);
     }
 }
 
@@ -285,26 +284,27 @@ std::string escapeHtml(const std::string& text) {
     return escaped;
 }
 
-std::string buildReportHtml(const ServiceReportInput& input, const ImageSource& imageSource) {
+std::string buildReportHtml(const ServiceReportInput& input, const ImageSource& imageSource,
+                            QSize chartSize) {
     std::ostringstream out;
     out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>"
         << escapeHtml(input.title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
     headline(out, input);
     explanation(out, input);
     out << "<h2>Capability wheel</h2>\n"
-        << chartImage(imageSource, "wheel", buildWheelChart(wheelFromScore(input.score, input.catalogue)),
-                      "Capability wheel");
+        << chartImage(imageSource, chartSize, "wheel",
+                      buildWheelChart(wheelFromScore(input.score, input.catalogue)), "Capability wheel");
     domainTable(out, input);
     out << "<h2>Where groups fare worse</h2>\n"
-        << chartImage(imageSource, "heatmap",
+        << chartImage(imageSource, chartSize, "heatmap",
                       buildHeatMapChart(heatMapFromScore(input.score, input.catalogue)),
                       "Heat map of domains by characteristics");
-    gapSection(out, input, imageSource);
+    gapSection(out, input, imageSource, chartSize);
     out << "<h2>Change over time</h2>\n";
     if (input.history.empty())
         out << "<p>No earlier periods were supplied, so no trend is shown.</p>\n";
     else
-        out << chartImage(imageSource, "trend",
+        out << chartImage(imageSource, chartSize, "trend",
                           buildTrendChart(trendFromHistory(input.history, input.score, input.catalogue)),
                           "Index over time");
     flagsTable(out, input);

@@ -15,8 +15,9 @@ namespace capeq::report {
 /// Turns a rendered chart into the value of an <img src>: a data: URI, or a resource name.
 using ImageSource = std::function<std::string(const std::string& name, const QImage& image)>;
 
-/// The report's complete HTML document. Every user-supplied text is escaped; no external references.
-std::string buildReportHtml(const ServiceReportInput& input, const ImageSource& imageSource);
+/// The report's complete HTML document with charts rendered at chartSize pixels. Every user-supplied text is
+/// escaped; no external references.
+std::string buildReportHtml(const ServiceReportInput& input, const ImageSource& imageSource, QSize chartSize);
 
 /// Text escaped for HTML element content and attribute values (& < > " ').
 std::string escapeHtml(const std::string& text);

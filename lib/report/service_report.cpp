@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <capeq/core/atomic_file.hpp>
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QBuffer>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
 #include <QUrl>
@@ -11,6 +13,7 @@
 #include <array>
 #include <cstdlib>
 #include <map>
+#include <report/charts.hpp>
 #include <report/report_document.hpp>
 #include <report/service_report.hpp>
 
@@ -19,26 +22,29 @@ namespace capeq::report {
 namespace {
 
 std::string pngDataUri(const QImage& image) {
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return "data:image/png;base64," + bytes.toBase64().toStdString();
+    return "data:image/png;base64," + pngBytes(image).toBase64().toStdString();
 }
 
 } // namespace
 
 std::string renderServiceReportHtml(const ServiceReportInput& input) {
-    return buildReportHtml(input, [](const std::string&, const QImage& image) { return pngDataUri(image); });
+    // Charts at 1x keep a report to a few hundred kilobytes and its rendering fast enough for batch audits.
+    return buildReportHtml(
+        input, [](const std::string&, const QImage& image) { return pngDataUri(image); }, QSize(760, 430));
 }
 
 void writeServiceReportPdf(const ServiceReportInput& input, const std::filesystem::path& path) {
     // The same HTML as the HTML report, with the charts handed to the document as named resources.
     std::map<std::string, QImage> images;
-    const std::string html = buildReportHtml(input, [&](const std::string& name, const QImage& image) {
-        images[name] = image;
-        return "chart:" + name;
-    });
+    const std::string html = buildReportHtml(
+        input,
+        [&](const std::string& name, const QImage& image) {
+            images[name] = image;
+            return "chart:" + name;
+        },
+        // QTextDocument prints an image at its pixel size at 96 dpi (it ignores high-DPI images' ratio when
+        // laying out), so the PDF's charts are drawn to fit the A4 text width at that density.
+        QSize(620, 350));
     QTextDocument document;
     for (const auto& [name, image] : images)
         document.addResource(QTextDocument::ImageResource, QUrl(QString::fromStdString("chart:" + name)),
@@ -51,10 +57,25 @@ void writeServiceReportPdf(const ServiceReportInput& input, const std::filesyste
         buffer.open(QIODevice::WriteOnly);
         QPdfWriter writer(&buffer);
         writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setResolution(150);
+        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        // 96 dpi, the density the charts are drawn for; text stays vector whatever the resolution.
+        writer.setResolution(96);
         writer.setTitle(QString::fromStdString(input.title));
         writer.setCreator(QStringLiteral("CapEq ") + QString::fromStdString(input.provenance.capeqVersion));
-        document.print(&writer);
+        // Laid out and painted page by page on the writer itself: QTextDocument::print scales images and
+        // text differently, leaving charts shrunk above empty space.
+        document.documentLayout()->setPaintDevice(&writer);
+        const QRectF page(QPointF(0, 0), writer.pageLayout().paintRectPixels(writer.resolution()).size());
+        document.setPageSize(page.size());
+        QPainter painter(&writer);
+        for (int number = 0; number < document.pageCount(); ++number) {
+            if (number > 0)
+                writer.newPage();
+            painter.save();
+            painter.translate(0, -number * page.height());
+            document.drawContents(&painter, page.translated(0, number * page.height()));
+            painter.restore();
+        }
     }
     writeFileAtomically(path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
 }

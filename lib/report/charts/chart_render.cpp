@@ -3,6 +3,7 @@
 #include <QChart>
 #include <QCoreApplication>
 #include <QGraphicsScene>
+#include <QImageWriter>
 #include <QPainter>
 
 #include <report/charts.hpp>
@@ -15,7 +16,8 @@ QImage renderChartImage(QChart& chart, QSize size, qreal dpr) {
     chart.resize(size);
     // Layout requests are posted events: deliver them so axes, series and layers take their final geometry.
     QCoreApplication::sendPostedEvents();
-    QImage image(size * dpr, QImage::Format_ARGB32_Premultiplied);
+    // Opaque RGB: charts have a white background, and three channels encode faster and smaller than four.
+    QImage image(size * dpr, QImage::Format_RGB32);
     image.setDevicePixelRatio(dpr);
     image.fill(Qt::white);
     {
@@ -31,10 +33,18 @@ QImage renderChartImage(QChart& chart, QSize size, qreal dpr) {
 
 QByteArray chartPng(QChart& chart, QSize size, qreal dpr) {
     const QImage image = renderChartImage(chart, size, dpr);
+    return pngBytes(image);
+}
+
+QByteArray pngBytes(const QImage& image) {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
+    QImageWriter writer(&buffer, "png");
+    // Qt maps quality 80 to zlib level 1: most of the size saving for a fraction of the default's time,
+    // which matters when an audit encodes charts for thousands of reports.
+    writer.setQuality(80);
+    writer.write(image);
     return bytes;
 }
 

@@ -31,7 +31,7 @@ std::unique_ptr<QChart> newChart(const std::string& title, const std::string& me
         // Chart titles never wrap by themselves and would be cut off: break the method into short lines.
         QStringList lines{QString()};
         for (const QString& word : qs(method).split(QLatin1Char(' '))) {
-            if (!lines.back().isEmpty() && lines.back().size() + word.size() > 105)
+            if (!lines.back().isEmpty() && lines.back().size() + word.size() > 90)
                 lines.append(QString());
             lines.back() += (lines.back().isEmpty() ? QString() : QStringLiteral(" ")) + word.toHtmlEscaped();
         }
