@@ -4,5 +4,5 @@ add_library(capeq_compiler_settings INTERFACE)
 target_compile_features(capeq_compiler_settings INTERFACE cxx_std_20)
 target_compile_options(capeq_compiler_settings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
-  -Wnull-dereference -Wimplicit-fallthrough
+  -Wimplicit-fallthrough
   $<$<BOOL:${CAPEQ_WARNINGS_AS_ERRORS}>:-Werror>)
