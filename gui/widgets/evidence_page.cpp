@@ -76,6 +76,7 @@ EvidencePage::EvidencePage(AssessmentDocument* document, QWidget* parent)
     m_problems->setObjectName(QStringLiteral("importProblems"));
     m_problems->setVisible(false);
     m_problems->setMaximumHeight(140);
+    m_problems->setWordWrap(true);
     m_back->setVisible(false);
 
     auto* buttons = new QHBoxLayout;
@@ -161,11 +162,14 @@ void EvidencePage::onImported(const ImportResult& result) {
     if (result.hasErrors()) {
         m_model->showPreview(result.rows, result.diagnostics);
         m_problems->clear();
+        // The folder is the same for every message; the file name and line are what the officer needs.
+        const QString folder = QFileInfo(result.path).absolutePath() + QLatin1Char('/');
         for (const QString& text : m_model->fileProblems())
-            m_problems->addItem(text);
+            m_problems->addItem(QString(text).remove(folder));
         for (int row = 0; row < m_model->rowCount(); ++row)
             for (const QString& text : m_model->rowProblems(row)) {
-                auto* item = new QListWidgetItem(tr("Row %1: %2").arg(row + 1).arg(text), m_problems);
+                auto* item = new QListWidgetItem(
+                    tr("Row %1: %2").arg(row + 1).arg(QString(text).remove(folder)), m_problems);
                 item->setData(Qt::UserRole, row);
             }
         m_problems->setVisible(true);

@@ -74,7 +74,10 @@ FindingsPage::FindingsPage(AssessmentDocument* document, ScoreModel* scores, QWi
     m_findingsView->setColumnWidth(FindingsModel::Evidence, 380);
     m_actionsView->setColumnWidth(ActionPlanModel::Title, 260);
     m_actionsView->setColumnWidth(ActionPlanModel::Owner, 150);
-    m_mitigationsView->setColumnWidth(MitigationsModel::Characteristic, 170);
+    m_mitigationsView->setColumnWidth(MitigationsModel::Characteristic, 110);
+    // Evidence runs to several lines: rows grow to show it whenever the findings change.
+    connect(m_findings, &QAbstractItemModel::modelReset, m_findingsView, &QTableView::resizeRowsToContents);
+    connect(m_findings, &QAbstractItemModel::dataChanged, m_findingsView, &QTableView::resizeRowsToContents);
 
     auto* suggest = new QPushButton(tr("&Suggest from the evidence"), this);
     suggest->setToolTip(tr("Fills in the suggested impact for each characteristic in scope from the latest "
@@ -104,7 +107,8 @@ FindingsPage::FindingsPage(AssessmentDocument* document, ScoreModel* scores, QWi
     auto* bottom = new QSplitter(this);
     bottom->addWidget(mitigationsBox);
     bottom->addWidget(actionsBox);
-    bottom->setStretchFactor(1, 2);
+    bottom->setStretchFactor(0, 2);
+    bottom->setStretchFactor(1, 3);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(findingsBox);
     split->addWidget(bottom);

@@ -147,7 +147,8 @@ TEST_F(StudioScreenshots, EveryPageAndChartRendersFromTheDemoData) {
         analysis->charts()->setCurrentIndex(tab);
         shoot(m_window.get(), QStringLiteral("studio_analysis_%1.png").arg(files.value(tab)));
         // The chart alone, too: a blank chart in a busy window would otherwise pass.
-        shoot(analysis->charts()->currentWidget(), QStringLiteral("chart_%1.png").arg(files.value(tab)), 8);
+        shoot(analysis->charts()->currentWidget(),
+              QStringLiteral("studio_chart_%1.png").arg(files.value(tab)), 8);
     }
 
     m_window->findingsPage()->applySuggestions();
