@@ -11,7 +11,7 @@
 
 #include <gui/models/action_plan_model.hpp>
 #include <gui/models/findings_model.hpp>
-#include <gui/models/impact_suggestion.hpp>
+#include <capeq/assessment/impact_suggestion.hpp>
 #include <gui/models/score_model.hpp>
 #include <gui/widgets/choice_delegate.hpp>
 #include <gui/widgets/findings_page.hpp>

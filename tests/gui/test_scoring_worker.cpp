@@ -6,7 +6,7 @@
 #include <capeq/scoring/score_report.hpp>
 
 #include <gtest/gtest.h>
-#include <gui/models/impact_suggestion.hpp>
+#include <capeq/assessment/impact_suggestion.hpp>
 #include <gui/models/score_model.hpp>
 #include <gui/studio_fixtures.hpp>
 #include <gui/workers/scoring_worker.hpp>

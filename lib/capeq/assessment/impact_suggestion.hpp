@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace capeq::gui {
+namespace capeq {
 
 /// The impact the evidence suggests for one characteristic, and the figures behind it.
 struct ImpactSuggestion {
@@ -15,10 +15,10 @@ struct ImpactSuggestion {
     std::string evidence; ///< the flags' own sentences, one per line
 };
 
-/// The rule the studio suggests impacts by, from the core's flags and coverage: negative when any group
-/// of the characteristic has a significant worse gap or a breach flag; neutral when the characteristic
-/// was assessed and nothing was flagged; unknown when there is no usable evidence for it. Positive is
-/// never suggested: only the officer can judge that the service advances equality.
+/// The rule the studio (and any front end) suggests impacts by, from the core's flags and coverage: negative
+/// when any group of the characteristic has a significant worse gap or a breach flag; neutral when the
+/// characteristic was assessed and nothing was flagged; unknown when there is no usable evidence for it.
+/// Positive is never suggested: only the officer can judge that the service advances equality.
 ImpactSuggestion suggestImpact(const ServiceScore& score, const CharacteristicId& characteristic);
 
 /// The characteristics findings are kept for: the scope's, or every assessed one when the scope is empty.
@@ -29,4 +29,4 @@ std::vector<std::string> findingCharacteristics(const Assessment& assessment, co
 /// takes the suggestion. Evidence text is refreshed unless the officer confirmed the finding.
 std::vector<Finding> findingsWithSuggestions(const Assessment& assessment, const ServiceScore& score);
 
-} // namespace capeq::gui
+} // namespace capeq

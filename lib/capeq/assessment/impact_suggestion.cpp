@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <algorithm>
-#include <gui/models/impact_suggestion.hpp>
+#include <capeq/assessment/impact_suggestion.hpp>
 
-namespace capeq::gui {
+#include <algorithm>
+
+namespace capeq {
 
 namespace {
 
@@ -66,4 +67,4 @@ std::vector<Finding> findingsWithSuggestions(const Assessment& assessment, const
     return findings;
 }
 
-} // namespace capeq::gui
+} // namespace capeq
