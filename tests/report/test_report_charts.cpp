@@ -154,3 +154,29 @@ TEST_F(ReportCharts, PngBytesAreAPngAndRenderingIsRepeatable) {
 
 } // namespace
 } // namespace capeq::report
+
+namespace capeq::report {
+namespace {
+
+TEST_F(ReportCharts, HostileNamesAreDrawnAsTextNotMarkup) {
+    GapChartData data;
+    data.title = "<b>Title</b> & <script>";
+    data.unit = "%";
+    data.method = "<i>method</i>";
+    data.referenceLabel = "<u>reference</u>";
+    data.referenceValue = 50.0;
+    GapGroup group;
+    group.label = "<b>Group</b> & co";
+    group.figure = ChartValue{40.0, 35.0, 45.0};
+    group.significance = SignificanceClass::Worse;
+    data.groups = {group};
+    auto chart = buildGapChart(data);
+    EXPECT_TRUE(chart->title().contains(QStringLiteral("&lt;script&gt;")));
+    EXPECT_FALSE(chart->title().contains(QStringLiteral("<script>")));
+    // Legends are rich text too: the reference line's name is escaped.
+    EXPECT_TRUE(seriesNames(*chart).contains(QStringLiteral("&lt;u&gt;reference&lt;/u&gt;")));
+    expectDrawn(*chart, "hostile_names");
+}
+
+} // namespace
+} // namespace capeq::report

@@ -94,7 +94,7 @@ std::unique_ptr<QChart> buildGapChart(const GapChartData& data) {
     if (data.referenceValue) {
         extent.push_back(*data.referenceValue);
         QPen pen(QColor::fromRgb(0x000000), 1.5, Qt::DashLine);
-        horizontalLine(*chart, *data.referenceValue, width, QString::fromStdString(data.referenceLabel), pen);
+        horizontalLine(*chart, *data.referenceValue, width, qs(data.referenceLabel).toHtmlEscaped(), pen);
     }
     if (data.minimumStandard) {
         extent.push_back(*data.minimumStandard);
@@ -113,7 +113,7 @@ std::unique_ptr<QChart> buildGapChart(const GapChartData& data) {
         xAxis->setLabelsAngle(-35);
     chart->addAxis(xAxis, Qt::AlignBottom);
     auto* yAxis = new QValueAxis;
-    yAxis->setTitleText(QString::fromStdString(data.unit));
+    yAxis->setTitleText(qs(data.unit).toHtmlEscaped());
     fitRange(*yAxis, extent, 0.12);
     chart->addAxis(yAxis, Qt::AlignLeft);
     for (QAbstractSeries* series : chart->series()) {

@@ -121,8 +121,8 @@ std::unique_ptr<QChart> buildIntersectionChart(const IntersectionData& data) {
         if (series != anchor)
             for (QAbstractAxis* axis : anchor->attachedAxes())
                 series->attachAxis(axis);
-    chart->axes(Qt::Horizontal).front()->setTitleText(qs(data.columnCharacteristic));
-    chart->axes(Qt::Vertical).front()->setTitleText(qs(data.rowCharacteristic));
+    chart->axes(Qt::Horizontal).front()->setTitleText(qs(data.columnCharacteristic).toHtmlEscaped());
+    chart->axes(Qt::Vertical).front()->setTitleText(qs(data.rowCharacteristic).toHtmlEscaped());
     new CellLayer(*chart, *anchor, std::move(cells), QSizeF(1.0, 1.0)); // owned by the chart
     return chart;
 }

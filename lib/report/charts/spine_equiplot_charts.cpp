@@ -119,7 +119,7 @@ std::unique_ptr<QChart> buildEquiplotChart(const EquiplotData& data) {
             QScatterSeries*& series = groups[dot.group];
             if (series == nullptr) {
                 series = new QScatterSeries(chart.get());
-                series->setName(qs(data.groupLabels[dot.group]));
+                series->setName(qs(data.groupLabels[dot.group]).toHtmlEscaped()); // legends are rich text
                 series->setColor(seriesColour(dot.group));
                 series->setBorderColor(QColor::fromRgb(0x333333));
                 series->setMarkerShape(kShapes[dot.group % kShapes.size()]);
@@ -145,7 +145,7 @@ std::unique_ptr<QChart> buildEquiplotChart(const EquiplotData& data) {
         if (series != nullptr)
             chart->addSeries(series); // after the lines, so dots sit on top
     auto* x = new QValueAxis;
-    x->setTitleText(qs(data.unit));
+    x->setTitleText(qs(data.unit).toHtmlEscaped());
     auto* y = categoryAxis(labels, true);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);

@@ -47,7 +47,7 @@ std::unique_ptr<QChart> buildTrendChart(const TrendData& data) {
             if (run == nullptr) {
                 run = new QLineSeries(chart.get());
                 run->setPen(pen);
-                run->setName(qs(trend.name));
+                run->setName(qs(trend.name).toHtmlEscaped());
                 chart->addSeries(run);
                 hidden.push_back(run);
             }
@@ -66,7 +66,7 @@ std::unique_ptr<QChart> buildTrendChart(const TrendData& data) {
         }
         // Markers carry the legend entry: colour, line style and shape identify the series.
         auto* markers = new QScatterSeries(chart.get());
-        markers->setName(qs(trend.name));
+        markers->setName(qs(trend.name).toHtmlEscaped()); // legends are rich text
         markers->setColor(colour);
         markers->setMarkerShape(kShapes[s % kShapes.size()]);
         markers->setMarkerSize(9.0);
@@ -78,7 +78,7 @@ std::unique_ptr<QChart> buildTrendChart(const TrendData& data) {
     chart->legend()->setAlignment(Qt::AlignRight);
     auto* x = categoryAxis(data.periods);
     auto* y = new QValueAxis;
-    y->setTitleText(qs(data.unit));
+    y->setTitleText(qs(data.unit).toHtmlEscaped());
     if (data.yMinimum && data.yMaximum) {
         y->setRange(*data.yMinimum, *data.yMaximum);
     } else {
@@ -132,7 +132,8 @@ std::unique_ptr<QChart> buildFunnelChart(const FunnelData& data) {
         if (point.highlighted) {
             if (highlight == nullptr) {
                 highlight = new QScatterSeries(chart.get());
-                highlight->setName(QStringLiteral("This service (ringed): ") + qs(point.label));
+                highlight->setName(QStringLiteral("This service (ringed): ") +
+                                   qs(point.label).toHtmlEscaped());
                 highlight->setMarkerSize(22.0);
                 highlight->setColor(Qt::transparent);
                 highlight->setBorderColor(Qt::black);
@@ -145,9 +146,9 @@ std::unique_ptr<QChart> buildFunnelChart(const FunnelData& data) {
     }
     chart->legend()->setAlignment(Qt::AlignRight);
     auto* x = new QValueAxis;
-    x->setTitleText(qs(data.xLabel));
+    x->setTitleText(qs(data.xLabel).toHtmlEscaped());
     auto* y = new QValueAxis;
-    y->setTitleText(qs(data.unit));
+    y->setTitleText(qs(data.unit).toHtmlEscaped());
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     attachAll(*chart, x, y);

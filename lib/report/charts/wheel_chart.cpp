@@ -61,8 +61,9 @@ std::unique_ptr<QChart> buildWheelChart(const WheelData& data) {
             const double a1 = a0 + sector / dimensions;
             const std::optional<double>& score = data.scores[d][k];
             if (score) {
-                QAreaSeries* area = wedge(*polar, a0, a1, std::clamp(*score, 0.0, 100.0),
-                                          QBrush(seriesColour(k)), qs(data.dimensionLabels[k]));
+                QAreaSeries* area =
+                    wedge(*polar, a0, a1, std::clamp(*score, 0.0, 100.0), QBrush(seriesColour(k)),
+                          qs(data.dimensionLabels[k]).toHtmlEscaped());
                 if (named[k])
                     unnamed.push_back(area);
                 named[k] = true;
@@ -87,7 +88,7 @@ std::unique_ptr<QChart> buildWheelChart(const WheelData& data) {
 
     auto* angular = new QCategoryAxis;
     for (std::size_t d = 0; d < data.domainLabels.size(); ++d)
-        angular->append(qs(data.domainLabels[d]), sector * static_cast<double>(d + 1));
+        angular->append(qs(data.domainLabels[d]).toHtmlEscaped(), sector * static_cast<double>(d + 1));
     angular->setRange(0.0, 360.0);
     angular->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
     QFont font = angular->labelsFont();
