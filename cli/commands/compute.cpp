@@ -7,6 +7,8 @@
 #include <capeq/core/atomic_file.hpp>
 #include <capeq/core/paths.hpp>
 #include <capeq/core/sha256.hpp>
+#include <capeq/scale/pushdown.hpp>
+#include <capeq/scale/sums_query.hpp>
 #include <capeq/store/staged_file.hpp>
 #include <capeq/store/store.hpp>
 
@@ -35,6 +37,10 @@ struct ComputeCommandOptions {
     std::string catalogueDirectory;
     unsigned jobs = 0;
     bool noSuppression = false;
+    std::string engine;   ///< --engine URL: aggregate inside a SQL engine instead of reading DATA
+    bool emitSql = false; ///< print the aggregation query and stop
+    std::string dialect;  ///< --emit-sql without --engine
+    std::string table;
 };
 
 // A one-line bar redrawn in place; only used when stderr is a terminal.
@@ -57,7 +63,8 @@ void writeToStore(const ComputeCommandOptions& options, const compute::ComputeOu
                                                          ? defaultCatalogueDirectory()
                                                          : std::filesystem::path(options.catalogueDirectory);
     const Catalogue catalogue = loadCatalogue(catalogueDirectory);
-    const std::string sha256 = sha256FileHex(options.data);
+    const std::string sha256 = options.data.empty() ? sha256Hex(scale::parseEngineUrl(options.engine).display)
+                                                    : sha256FileHex(options.data);
     std::optional<StagedFile> staged;
     if (isNew)
         staged.emplace(databasePath);
@@ -80,16 +87,52 @@ void writeToStore(const ComputeCommandOptions& options, const compute::ComputeOu
     }
 }
 
+// --emit-sql: the self-contained aggregation query, for the table named by --engine or --table.
+void emitSql(const ComputeCommandOptions& options, const compute::ComputeSpec& spec,
+             CommandContext& context) {
+    scale::SqlDialect dialect =
+        scale::parseSqlDialect(options.dialect.empty() ? "postgresql" : options.dialect);
+    std::string table = options.table;
+    if (!options.engine.empty()) {
+        const scale::EngineUrl url = scale::parseEngineUrl(options.engine);
+        dialect = options.dialect.empty() ? url.dialect : dialect;
+        table = options.table.empty() ? url.table : table;
+    }
+    if (table.empty())
+        throw std::invalid_argument(
+            "--emit-sql needs the table: give --table NAME or --engine URL?table=NAME");
+    context.out << scale::makeSumsQuery(spec, table, dialect, nullptr);
+}
+
+// --engine URL: the sums come from the engine; everything after them is the in-process finishing step.
+compute::ComputeSums engineSums(const ComputeCommandOptions& options, const compute::ComputeSpec& spec,
+                                std::string& summary) {
+    const scale::EngineUrl url = scale::parseEngineUrl(options.engine);
+    const std::unique_ptr<scale::SqlEngine> engine = scale::openSqlEngine(url);
+    scale::PushdownRun run = scale::computeSumsInEngine(spec, *engine, url.table, url.display);
+    char timing[96];
+    std::snprintf(timing, sizeof timing, " (means %.2f s, sums %.2f s)", run.shiftSeconds, run.sumsSeconds);
+    summary = "aggregated in " + scale::dialectName(url.dialect) + timing;
+    return std::move(run.sums);
+}
+
 void runCompute(const ComputeCommandOptions& options, CommandContext& context) {
     const auto started = std::chrono::steady_clock::now();
     const compute::ComputeSpec spec = compute::readComputeSpec(options.spec);
+    if (options.emitSql)
+        return emitSql(options, spec, context);
+    if (options.data.empty() == options.engine.empty())
+        throw std::invalid_argument("give either the microdata CSV file or --engine URL (not both)");
     compute::ComputeOptions engine;
     engine.jobs = options.jobs;
     if (context.errIsTerminal)
         engine.progress = [&](std::uint64_t done, std::uint64_t total) {
             drawProgress(context.err, done, total);
         };
-    const compute::ComputeSums sums = compute::computeSums(options.data, spec, engine);
+    std::string engineSummary;
+    const compute::ComputeSums sums = options.engine.empty()
+                                          ? compute::computeSums(options.data, spec, engine)
+                                          : engineSums(options, spec, engineSummary);
     if (context.errIsTerminal)
         context.err << '\n';
     for (const Diagnostic& warning : sums.warnings)
@@ -100,8 +143,9 @@ void runCompute(const ComputeCommandOptions& options, CommandContext& context) {
     outputOptions.service = options.service;
     outputOptions.period = options.period;
     outputOptions.policy.enabled = !options.noSuppression;
-    const compute::ComputeOutput output =
-        compute::buildComputeOutput(spec, sums, outputOptions, options.data);
+    const compute::ComputeOutput output = compute::buildComputeOutput(
+        spec, sums, outputOptions,
+        options.engine.empty() ? options.data : scale::parseEngineUrl(options.engine).display);
 
     if (!options.database.empty()) {
         writeToStore(options, output, context);
@@ -120,7 +164,10 @@ void runCompute(const ComputeCommandOptions& options, CommandContext& context) {
                 << " estimates (" << output.primarySuppressed + output.secondarySuppressed
                 << " suppressed: " << output.primarySuppressed << " primary, " << output.secondarySuppressed
                 << " secondary; " << output.lowReliability << " low reliability); " << output.disclosureRule
-                << "; " << sums.jobsUsed << (sums.jobsUsed == 1 ? " thread" : " threads")
+                << "; "
+                << (engineSummary.empty()
+                        ? std::to_string(sums.jobsUsed) + (sums.jobsUsed == 1 ? " thread" : " threads")
+                        : engineSummary)
                 << (sums.reranSerially ? " (re-read on one thread: quoted line breaks)" : "") << ", "
                 << timing << (options.out.empty() ? "" : ", written to " + options.out) << '\n';
 }
@@ -133,7 +180,6 @@ void addComputeCommand(CLI::App& app, CommandContext& context) {
         "compute", "Turn survey microdata (CSV with a weight column) into weighted estimates with survey "
                    "standard errors for every group, as CapEq long-format evidence (see docs/COMPUTE.md)");
     command->add_option("data", options->data, "Microdata CSV file (header row, one person per row)")
-        ->required()
         ->check(CLI::ExistingFile);
     command->add_option("--spec", options->spec, "Compute spec: weight, indicators, characteristics")
         ->required()
@@ -148,6 +194,14 @@ void addComputeCommand(CLI::App& app, CommandContext& context) {
     command->add_option("--catalogue", options->catalogueDirectory, "Catalogue for --db (default: shipped)");
     command->add_flag("--no-suppression", options->noSuppression,
                       "Publish every cell (disclosure control off): only for data that stays with its owner");
+    command->add_option("--engine", options->engine,
+                        "Aggregate inside a SQL engine instead of reading DATA: sqlite:///FILE?table=NAME or "
+                        "postgresql://[user@]host[:port]/DB?table=NAME (see docs/SCALE.md)");
+    command->add_flag("--emit-sql", options->emitSql,
+                      "Print the aggregation query (for --engine's table, or --table) and stop");
+    command->add_option("--dialect", options->dialect,
+                        "SQL dialect for --emit-sql: postgresql, sqlite, spark, trino or bigquery");
+    command->add_option("--table", options->table, "Table holding the microdata, for --emit-sql");
     command->callback([options, &context] { runCompute(*options, context); });
 }
 
