@@ -28,5 +28,6 @@ void addMeasuresCommand(CLI::App& app, CommandContext& context);
 void addScoreCommand(CLI::App& app, CommandContext& context);
 void addComputeCommand(CLI::App& app, CommandContext& context);
 void addExportCommand(CLI::App& app, CommandContext& context);
+void addAuditCommand(CLI::App& app, CommandContext& context);
 
 } // namespace capeq::cli

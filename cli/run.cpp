@@ -28,6 +28,7 @@ int run(int argc, char** argv) {
     addScoreCommand(app, context);
     addComputeCommand(app, context);
     addExportCommand(app, context);
+    addAuditCommand(app, context);
 
     // `capeq help CMD` is the same as `capeq CMD --help`.
     auto* help = app.add_subcommand("help", "Show help for a subcommand: capeq help <command>");

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: Apache-2.0
+// capeq audit end to end: the county council store, the synthetic regulator batch with its planted effects,
+// a manifest with a broken file, exit codes, byte-identical reruns and interruption.
+#include <capeq/store/store.hpp>
+
+#include <csignal>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <spawn.h>
+#include <sstream>
+#include <support/test_support.hpp>
+#include <sys/wait.h>
+#include <thread>
+
+extern char** environ;
+
+namespace capeq {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const fs::path kDatasets = test::sourceDir() / "datasets";
+
+class CliAudit : public test::TempDirTest {
+protected:
+    fs::path demoStore() {
+        const fs::path store = tempDir() / "northshire.sqlite";
+        const auto imported = test::runCapeq(
+            {"import", (kDatasets / "county_council" / "evidence.csv").string(), "--db", store.string()});
+        EXPECT_EQ(imported.exitCode, 0) << imported.err;
+        return store;
+    }
+};
+
+// Every file under dir (relative path -> bytes), run.json aside: it alone holds times.
+std::map<std::string, std::string> outputs(const fs::path& dir) {
+    std::map<std::string, std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(dir))
+        if (entry.is_regular_file() && entry.path().filename() != "run.json")
+            files[fs::relative(entry.path(), dir).string()] = test::readFile(entry.path());
+    return files;
+}
+
+TEST_F(CliAudit, StoreAuditWritesReportsSummaryAndRunRecord) {
+    const fs::path store = demoStore();
+    const fs::path out = tempDir() / "audit";
+    const auto result = test::runCapeq({"audit", store.string(), "--out", out.string(), "--jobs", "2",
+                                        "--interval-draws", "40", "--sensitivity-draws", "20"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("Audited 5 services for 2024/25 (compared with 2023/24): 5 scored"),
+              std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find("summary.html"), std::string::npos);
+    for (const char* name :
+         {"summary.html", "summary.csv", "summary.json", "run.json", "services/housing/E10999999.json"})
+        EXPECT_TRUE(fs::exists(out / name)) << name;
+
+    const json summary = json::parse(test::readFile(out / "summary.json"));
+    EXPECT_EQ(summary["period"], "2024/25");
+    EXPECT_EQ(summary["compared_with"], "2023/24");
+    EXPECT_EQ(summary["counts"]["scored"], 5);
+    EXPECT_EQ(summary["leagues"].size(), 5u);
+    const json& entry = summary["leagues"][0]["entries"][0];
+    ASSERT_TRUE(entry["interval"].is_array());
+    EXPECT_LE(entry["interval"][0].get<double>(), entry["index"].get<double>());
+    EXPECT_GE(entry["interval"][1].get<double>(), entry["index"].get<double>());
+    EXPECT_FALSE(summary["flags_by_domain"].empty());
+
+    const json run = json::parse(test::readFile(out / "run.json"));
+    EXPECT_EQ(run["status"], "succeeded");
+    EXPECT_EQ(run["input_kind"], "store");
+    EXPECT_EQ(run["inputs"][0]["sha256"].get<std::string>().size(), 64u);
+    EXPECT_EQ(run["options"]["interval_draws"], "40");
+    EXPECT_FALSE(run["started"].get<std::string>().empty());
+
+    Store opened = Store::open(store);
+    const auto runs = opened.runs();
+    ASSERT_EQ(runs.size(), 1u);
+    EXPECT_EQ(runs[0].command, "audit");
+    EXPECT_EQ(runs[0].status, "succeeded");
+    EXPECT_EQ(runs[0].ruleSet, "default");
+    EXPECT_NE(runs[0].options.find("\"interval_draws\":\"40\""), std::string::npos) << runs[0].options;
+
+    const std::string html = test::readFile(out / "summary.html");
+    EXPECT_EQ(html.find("<script"), std::string::npos);
+    EXPECT_EQ(html.find("http"), std::string::npos);
+}
+
+TEST_F(CliAudit, SameInputsGiveByteIdenticalOutputsWhateverTheJobs) {
+    const fs::path store = demoStore();
+    const auto first = test::runCapeq({"audit", store.string(), "--out", (tempDir() / "a").string(), "--jobs",
+                                       "1", "--interval-draws", "30", "--sensitivity-draws", "20"});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    // The first run was recorded in the store, which changes the store file but not its evidence.
+    const auto second =
+        test::runCapeq({"audit", store.string(), "--out", (tempDir() / "b").string(), "--jobs", "2",
+                        "--interval-draws", "30", "--sensitivity-draws", "20"});
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    const auto a = outputs(tempDir() / "a");
+    const auto b = outputs(tempDir() / "b");
+    EXPECT_GE(a.size(), 8u);
+    EXPECT_TRUE(a == b);
+}
+
+TEST_F(CliAudit, FailOnBreachExitsOne) {
+    const auto result = test::runCapeq({"audit", demoStore().string(), "--out", (tempDir() / "o").string(),
+                                        "--no-reports", "--interval-draws", "0", "--fail-on", "breach"});
+    EXPECT_EQ(result.exitCode, 1) << result.err;
+}
+
+TEST_F(CliAudit, BadInputExitsTwo) {
+    const auto missing =
+        test::runCapeq({"audit", (tempDir() / "nope.sqlite").string(), "--out", (tempDir() / "o").string()});
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_NE(missing.err.find("cannot open the input file"), std::string::npos) << missing.err;
+    const auto period = test::runCapeq(
+        {"audit", demoStore().string(), "--out", (tempDir() / "o").string(), "--period", "1999"});
+    EXPECT_EQ(period.exitCode, 2);
+    EXPECT_NE(period.err.find("no evidence for period '1999'"), std::string::npos) << period.err;
+}
+
+TEST_F(CliAudit, ABrokenManifestEntryIsReportedAndTheRestAudited) {
+    // Two organisations' files from the demo data, and one file that fails validation.
+    const std::string demo = test::readFile(kDatasets / "county_council" / "evidence.csv");
+    std::istringstream lines(demo);
+    std::string header;
+    std::getline(lines, header);
+    std::string housing = header + "\n";
+    std::string schools = header + "\n";
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find(",housing,") != std::string::npos)
+            housing += line + "\n";
+        if (line.find(",schools,") != std::string::npos)
+            schools += line + "\n";
+    }
+    test::writeFile(tempDir() / "in" / "housing.csv", housing);
+    test::writeFile(tempDir() / "in" / "schools.csv", schools);
+    test::writeFile(tempDir() / "in" / "broken.csv",
+                    header + "\nnot_an_indicator,X1,parks,2024/25,all,all,5,,,,,,,,\n");
+    test::writeFile(tempDir() / "in" / "manifest.csv",
+                    "file,organisation,service\nhousing.csv,E10999999,housing\nschools.csv,,schools\nbroken."
+                    "csv,X1,parks\n");
+    const fs::path out = tempDir() / "out";
+    const auto result = test::runCapeq({"audit", (tempDir() / "in" / "manifest.csv").string(), "--out",
+                                        out.string(), "--no-reports", "--interval-draws", "10"});
+    EXPECT_EQ(result.exitCode, 3) << result.err;
+    const json summary = json::parse(test::readFile(out / "summary.json"));
+    EXPECT_EQ(summary["counts"]["scored"], 2);
+    ASSERT_EQ(summary["inputs_failed"].size(), 1u);
+    EXPECT_EQ(summary["inputs_failed"][0]["organisation"], "X1");
+    EXPECT_NE(summary["inputs_failed"][0]["problems"][0].get<std::string>().find("not_an_indicator"),
+              std::string::npos);
+    EXPECT_NE(test::readFile(out / "summary.csv").find("parks,X1,2024/25,input_failed"), std::string::npos);
+    const json run = json::parse(test::readFile(out / "run.json"));
+    EXPECT_EQ(run["input_kind"], "manifest");
+    EXPECT_EQ(run["inputs"].size(), 4u); // the manifest and its three files
+}
+
+// The planted effects of datasets/regulator (README there): each one must be flagged, and flags where
+// nothing was planted must stay near the nominal false-positive rate. Null comparisons: 1,598 audited
+// organisation-services x 2 indicators x 2 characteristics = 6,392, less the 55 planted gaps = 6,337.
+// With two groups and the best group as reference, a 95% two-sided test flags a null comparison with
+// probability 0.05 (expected 316.9, sd 17.3) and a 99.8% test with 0.002 (expected 12.7, sd 3.6).
+class CliAuditRegulator : public CliAudit {
+protected:
+    json audit(const std::string& level) {
+        const fs::path out = tempDir() / ("out" + level);
+        const auto result = test::runCapeq({"audit", (kDatasets / "regulator" / "evidence.csv").string(),
+                                            "--out", out.string(), "--no-reports", "--interval-draws", "0",
+                                            "--sensitivity-draws", "0", "--jobs", "2", "--level", level});
+        EXPECT_EQ(result.exitCode, 0) << result.err;
+        return json::parse(test::readFile(out / "summary.json"));
+    }
+    static std::vector<std::map<std::string, std::string>> planted() {
+        std::ifstream in(kDatasets / "regulator" / "planted_effects.csv");
+        std::string line;
+        std::getline(in, line);
+        std::vector<std::string> names;
+        for (std::stringstream header(line); std::getline(header, line, ',');)
+            names.push_back(line);
+        std::vector<std::map<std::string, std::string>> rows;
+        for (std::string record; std::getline(in, record);) {
+            std::map<std::string, std::string> row;
+            std::stringstream fields(record);
+            for (const std::string& name : names)
+                std::getline(fields, row[name], ',');
+            rows.push_back(row);
+        }
+        return rows;
+    }
+};
+
+struct FlagTally {
+    int plantedMissed = 0;
+    int nullGapFlags = 0;
+    int nullStandardFlags = 0;
+};
+
+FlagTally tally(const json& summary, const std::vector<std::map<std::string, std::string>>& planted) {
+    std::map<std::pair<std::string, std::string>, json> flags; // (organisation, service) -> flags
+    for (const json& league : summary["leagues"])
+        for (const json& entry : league["entries"])
+            flags[{entry["area"], entry["service"]}] = entry["flags"];
+    FlagTally t;
+    std::set<std::string> plantedCells; // organisation|service|indicator
+    for (const auto& p : planted) {
+        plantedCells.insert(p.at("organisation") + "|" + p.at("service_id") + "|" + p.at("indicator_id"));
+        std::stringstream kinds(p.at("expected_flags"));
+        for (std::string kind; std::getline(kinds, kind, ';');) {
+            bool found = false;
+            for (const json& f : flags[{p.at("organisation"), p.at("service_id")}])
+                found = found || (f["kind"] == kind && f["indicator"] == p.at("indicator_id") &&
+                                  (p.at("group") == "all" || (f["characteristic"] == p.at("characteristic") &&
+                                                              f["group"] == p.at("group"))));
+            t.plantedMissed += found ? 0 : 1;
+            if (!found)
+                ADD_FAILURE() << "planted effect " << p.at("effect_id") << " (" << kind << ") not flagged";
+        }
+    }
+    for (const auto& [key, list] : flags)
+        for (const json& f : list) {
+            if (plantedCells.count(key.first + "|" + key.second + "|" + f["indicator"].get<std::string>()))
+                continue;
+            t.nullGapFlags += f["kind"] == "significant_worse_gap" ? 1 : 0;
+            t.nullStandardFlags += f["kind"] == "below_minimum_standard" ? 1 : 0;
+        }
+    return t;
+}
+
+TEST_F(CliAuditRegulator, AuditLevelFindsEveryPlantedEffectAndFewFalseFlags) {
+    const auto effects = planted();
+    ASSERT_EQ(effects.size(), 65u);
+    const json summary = audit("0.998");
+    EXPECT_EQ(summary["counts"]["scored"], 1598);
+    EXPECT_EQ(summary["no_evidence_in_period"].size(), 2u); // R318 libraries, R319 schools
+    const FlagTally t = tally(summary, effects);
+    EXPECT_EQ(t.plantedMissed, 0);
+    EXPECT_EQ(t.nullStandardFlags, 0);
+    // P(X >= 26) < 0.001 for X ~ Binomial(6337, 0.002).
+    EXPECT_LE(t.nullGapFlags, 25);
+}
+
+TEST_F(CliAuditRegulator, NinetyFivePercentLevelFlagsNullsAtAboutFivePercent) {
+    const FlagTally t = tally(audit("0.95"), planted());
+    EXPECT_EQ(t.plantedMissed, 0);
+    // 316.9 +- 3.3 sd (two-sided 0.1%).
+    EXPECT_GE(t.nullGapFlags, 260);
+    EXPECT_LE(t.nullGapFlags, 374);
+}
+
+TEST_F(CliAudit, InterruptLeavesCompleteFilesAndSaysSo) {
+    const fs::path out = tempDir() / "out";
+    const std::vector<std::string> arguments{CAPEQ_CLI_BINARY,
+                                             "audit",
+                                             (kDatasets / "regulator" / "evidence.csv").string(),
+                                             "--out",
+                                             out.string(),
+                                             "--no-reports",
+                                             "--interval-draws",
+                                             "400"};
+    std::vector<char*> argv;
+    for (const std::string& a : arguments)
+        argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    ASSERT_EQ(posix_spawn(&pid, CAPEQ_CLI_BINARY, nullptr, nullptr, argv.data(), environ), 0);
+    // Wait until some services are written, then interrupt.
+    for (int i = 0; i < 1200 && !fs::exists(out / "services" / "adult_social_care" / "R002.json"); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ASSERT_EQ(kill(pid, SIGINT), 0);
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 130);
+    const json run = json::parse(test::readFile(out / "run.json"));
+    EXPECT_EQ(run["status"], "interrupted");
+    EXPECT_EQ(run["exit_code"], 130);
+    EXPECT_FALSE(fs::exists(out / "summary.json"));
+    int written = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(out)) {
+        EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
+        if (entry.path().extension() == ".json" && entry.path().filename() != "run.json") {
+            ++written;
+            EXPECT_FALSE(json::parse(test::readFile(entry.path())).is_null()) << entry.path();
+        }
+    }
+    EXPECT_GE(written, 2);
+    EXPECT_EQ(run["counts"]["units_done"].get<int>(), written);
+}
+
+} // namespace
+} // namespace capeq
