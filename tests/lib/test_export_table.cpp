@@ -50,7 +50,9 @@ TEST_F(ExportTableTest, OneRowPerInputRowInInputOrderWithCatalogueFields) {
 }
 
 TEST_F(ExportTableTest, WilsonIntervalForThirtyOfSixty) {
-    const ExportRow& female = find(buildExportTable(m_rows, m_catalogue, {}), "housing", "sex", "female");
+    // The table must outlive the reference into it (a temporary here was a use-after-free under ASan).
+    const ExportTable table = buildExportTable(m_rows, m_catalogue, {});
+    const ExportRow& female = find(table, "housing", "sex", "female");
     // 30/60 at 95%: z^2 = 3.841459, centre = (30 + 1.920729)/63.841459 = 0.5,
     // half = 1.959964 * sqrt(15 + 0.960365)/63.841459 = 0.122650 -> 37.735% to 62.265%.
     const auto [lower, upper] = wilsonPercent(30, 60);

@@ -6,6 +6,7 @@
 
 #include <capeq/assessment/assessment.hpp>
 
+#include <boost/archive/archive_exception.hpp>
 #include <boost/serialization/nvp.hpp>
 #include <boost/serialization/split_free.hpp>
 #include <boost/serialization/string.hpp>
@@ -13,11 +14,24 @@
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
+#include <string>
 
 namespace capeq::serialization {
 
 /// Upper bound on any list's length in a file; a hostile count is refused before anything is allocated.
 inline constexpr std::uint64_t kMaxListLength = 50'000'000;
+
+/// Boost.Serialization does not itself refuse a class version newer than this build's (its check is
+/// compiled out), so a newer file would be misread silently; every serialize() calls this first.
+template <typename Archive, typename T>
+void refuseNewerVersion(const T& /*object*/, unsigned int version, const char* name) {
+    if constexpr (Archive::is_loading::value) {
+        if (version > boost::serialization::version<T>::value)
+            throw boost::archive::archive_exception(
+                boost::archive::archive_exception::unsupported_class_version,
+                (std::to_string(version) + " of '" + name + "'").c_str());
+    }
+}
 
 template <typename Archive, typename T>
 void list(Archive& archive, std::vector<T>& items) {
@@ -78,7 +92,8 @@ void id(Archive& archive, const char* name, StrongId<Tag>& value) {
 namespace boost::serialization {
 
 template <typename Archive>
-void serialize(Archive& a, capeq::EvidenceRow& r, const unsigned int /*version*/) {
+void serialize(Archive& a, capeq::EvidenceRow& r, const unsigned int version) {
+    capeq::serialization::refuseNewerVersion<Archive>(r, version, "evidence row");
     using namespace capeq::serialization;
     id(a, "indicator", r.indicator);
     id(a, "area", r.area);
@@ -111,7 +126,8 @@ void serialize(Archive& a, capeq::EvidenceRow& r, const unsigned int /*version*/
 }
 
 template <typename Archive>
-void serialize(Archive& a, capeq::AssessmentMetadata& m, const unsigned int /*version*/) {
+void serialize(Archive& a, capeq::AssessmentMetadata& m, const unsigned int version) {
+    capeq::serialization::refuseNewerVersion<Archive>(m, version, "metadata");
     a& make_nvp("title", m.title);
     a& make_nvp("organisation", m.organisation);
     a& make_nvp("service", m.service);
@@ -125,7 +141,8 @@ void serialize(Archive& a, capeq::AssessmentMetadata& m, const unsigned int /*ve
 }
 
 template <typename Archive>
-void serialize(Archive& a, capeq::AssessmentScope& s, const unsigned int /*version*/) {
+void serialize(Archive& a, capeq::AssessmentScope& s, const unsigned int version) {
+    capeq::serialization::refuseNewerVersion<Archive>(s, version, "scope");
     using capeq::serialization::list;
     list(a, s.characteristics);
     list(a, s.indicators);
@@ -133,7 +150,8 @@ void serialize(Archive& a, capeq::AssessmentScope& s, const unsigned int /*versi
 }
 
 template <typename Archive>
-void serialize(Archive& a, capeq::Finding& f, const unsigned int /*version*/) {
+void serialize(Archive& a, capeq::Finding& f, const unsigned int version) {
+    capeq::serialization::refuseNewerVersion<Archive>(f, version, "finding");
     a& make_nvp("characteristic", f.characteristic);
     capeq::serialization::enumeration(a, "suggested_impact", f.suggestedImpact, 3);
     capeq::serialization::enumeration(a, "impact", f.impact, 3);
@@ -143,13 +161,15 @@ void serialize(Archive& a, capeq::Finding& f, const unsigned int /*version*/) {
 }
 
 template <typename Archive>
-void serialize(Archive& a, capeq::Mitigation& m, const unsigned int /*version*/) {
+void serialize(Archive& a, capeq::Mitigation& m, const unsigned int version) {
+    capeq::serialization::refuseNewerVersion<Archive>(m, version, "mitigation");
     a& make_nvp("characteristic", m.characteristic);
     a& make_nvp("description", m.description);
 }
 
 template <typename Archive>
-void serialize(Archive& a, capeq::Action& x, const unsigned int /*version*/) {
+void serialize(Archive& a, capeq::Action& x, const unsigned int version) {
+    capeq::serialization::refuseNewerVersion<Archive>(x, version, "action");
     a& make_nvp("title", x.title);
     a& make_nvp("characteristic", x.characteristic);
     a& make_nvp("owner", x.owner);
@@ -159,7 +179,8 @@ void serialize(Archive& a, capeq::Action& x, const unsigned int /*version*/) {
 }
 
 template <typename Archive>
-void serialize(Archive& a, capeq::WeightProfile& w, const unsigned int /*version*/) {
+void serialize(Archive& a, capeq::WeightProfile& w, const unsigned int version) {
+    capeq::serialization::refuseNewerVersion<Archive>(w, version, "weights");
     a& make_nvp("name", w.name);
     for (auto* weights : {&w.domainWeights, &w.dimensionWeights}) {
         std::vector<std::string> keys;
@@ -181,7 +202,8 @@ void serialize(Archive& a, capeq::WeightProfile& w, const unsigned int /*version
 }
 
 template <typename Archive>
-void serialize(Archive& a, capeq::Assessment& x, const unsigned int /*version*/) {
+void serialize(Archive& a, capeq::Assessment& x, const unsigned int version) {
+    capeq::serialization::refuseNewerVersion<Archive>(x, version, "assessment");
     using capeq::serialization::list;
     a& make_nvp("metadata", x.metadata);
     a& make_nvp("scope", x.scope);

@@ -257,15 +257,27 @@ CsvReader::Parse CsvReader::parseRecord() {
         break;
     }
     m_recordLine = m_line;
+    // The limit holds whether or not the whole record happened to fit in the buffer, so the outcome
+    // never depends on chunk boundaries.
+    const bool overlong = pos - m_pos > m_options.maxRecordBytes;
     m_pos = pos;
     m_line = line;
     m_fields.clear();
+    if (overlong) {
+        m_pending.assign(1, overlongRecord(m_recordLine));
+        m_text.clear();
+        return Parse::Overlong;
+    }
     for (const auto& [first, last] : m_bounds)
         m_fields.emplace_back(m_text.data() + first, last - first);
     return Parse::Record;
 }
 
 bool CsvReader::next() {
+    // An overlong record is skipped, possibly before all of it was decoded, so it must not decide the
+    // encoding either way: what it saw is forgotten.
+    const bool encodingDecided = m_encodingDecided;
+    const TextEncoding encoding = m_encoding;
     for (;;) {
         const Parse result = parseRecord();
         if (result == Parse::End) {
@@ -274,6 +286,24 @@ bool CsvReader::next() {
         }
         if (result == Parse::Record)
             break;
+        if (result == Parse::Overlong) {
+            m_encodingDecided = encodingDecided;
+            m_encoding = encoding;
+            ++m_recordNumber;
+            report(std::move(m_pending.front()));
+            m_pending.clear();
+            continue;
+        }
+        // Everything from m_pos belongs to the unfinished record, so this test is exact.
+        if (m_raw.size() - m_pos > m_options.maxRecordBytes) {
+            m_recordLine = m_line;
+            m_encodingDecided = encodingDecided;
+            m_encoding = encoding;
+            skipOverlongRecord();
+            ++m_recordNumber;
+            report(overlongRecord(m_recordLine));
+            continue;
+        }
         fill();
     }
     ++m_recordNumber;
@@ -282,6 +312,51 @@ bool CsvReader::next() {
         report(std::move(diagnostic));
     m_pending.clear();
     return true;
+}
+
+Diagnostic CsvReader::overlongRecord(std::size_t line) const {
+    return {Severity::Error,
+            {m_name, line, 0, {}},
+            "row is longer than " + std::to_string(m_options.maxRecordBytes) +
+                " bytes, the most CapEq reads in one row; it was skipped",
+            "check that this is a CSV file and that every quoted field is closed (an unclosed quote runs on "
+            "to the end of the file); shorten very long text"};
+}
+
+// Finds the end of the record starting at m_pos with the same quoting rules as parseRecord, keeping only
+// the current chunk in memory, and leaves m_pos and m_line after it.
+void CsvReader::skipOverlongRecord() {
+    enum class State { FieldStart, Unquoted, Quoted, QuoteSeen };
+    State state = State::FieldStart;
+    const char delimiter = m_options.delimiter;
+    for (;;) {
+        if (m_pos >= m_raw.size() && !fill())
+            return;
+        const char c = m_raw[m_pos++];
+        if (c == '\r' || c == '\n') {
+            if (c == '\r' && m_pos >= m_raw.size())
+                fill();
+            if (c == '\r' && m_pos < m_raw.size() && m_raw[m_pos] == '\n')
+                ++m_pos;
+            ++m_line;
+            if (state != State::Quoted)
+                return;
+            continue;
+        }
+        if (state == State::Quoted) {
+            if (c == '"')
+                state = State::QuoteSeen;
+            continue;
+        }
+        if (state == State::QuoteSeen && c == '"')
+            state = State::Quoted;
+        else if (c == delimiter)
+            state = State::FieldStart;
+        else if (state == State::FieldStart && c == '"')
+            state = State::Quoted;
+        else
+            state = State::Unquoted;
+    }
 }
 
 bool CsvReader::checkFieldCount(std::size_t expected) {

@@ -15,6 +15,9 @@
 
 namespace capeq {
 
+/// The default limit on one record: far above any real evidence row, far below what could exhaust memory.
+inline constexpr std::size_t kDefaultMaxCsvRecordBytes = std::size_t{4} << 20;
+
 /// How CsvReader treats its input.
 struct CsvOptions {
     /// std::nullopt detects: UTF-8 unless the first non-ASCII bytes are not valid UTF-8, then Windows-1252.
@@ -22,13 +25,17 @@ struct CsvOptions {
     char delimiter = ',';
     std::size_t chunkBytes = std::size_t{1} << 16; ///< bytes read at a time; memory stays near this size
     std::size_t maxDiagnostics = 200;              ///< problems kept in full; further ones are only counted
+    /// A record (raw bytes, line end included) longer than this is reported and skipped without being
+    /// held in memory, so a hostile or broken file (a 100 MB field, an unclosed quote) cannot exhaust it.
+    std::size_t maxRecordBytes = kDefaultMaxCsvRecordBytes;
 };
 
 /// A streaming RFC 4180 reader. Reads the input in chunks, so memory depends on the longest record, not on
 /// the file. Handles quoted fields, doubled quotes, newlines inside quotes, a UTF-8 byte order mark,
 /// CRLF/LF/CR line ends and Windows-1252 input (converted to UTF-8). Wholly empty lines are skipped.
 /// Syntax problems (stray quote, text after a closing quote, unclosed quote, invalid UTF-8) do not stop
-/// reading: the reader recovers, marks the record, and records a Diagnostic with line and column.
+/// reading: the reader recovers, marks the record, and records a Diagnostic with line and column. A record
+/// longer than CsvOptions::maxRecordBytes is skipped (never returned) with a Diagnostic at its first line.
 class CsvReader {
 public:
     /// Opens file; throws InputError (whole-file diagnostic) when it cannot be read.
@@ -70,8 +77,10 @@ public:
     const std::string& fileName() const noexcept { return m_name; }
 
 private:
-    enum class Parse { Record, NeedMore, End };
+    enum class Parse { Record, Overlong, NeedMore, End };
     Parse parseRecord();
+    void skipOverlongRecord();
+    Diagnostic overlongRecord(std::size_t line) const;
     bool fill();
     bool appendCharacter(std::size_t& pos, std::size_t line, std::size_t column, bool& needMore);
     void addProblem(std::vector<Diagnostic>& pending, std::size_t line, std::size_t column,
