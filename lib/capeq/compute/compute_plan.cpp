@@ -54,6 +54,11 @@ ComputePlan makeComputePlan(const ComputeSpec& spec, std::vector<std::string> he
         resolved.column = resolver.find(indicator.column, indicator.line, "column");
         resolved.kind = indicator.kind;
         resolved.numerator = indicator.numerator ? &*indicator.numerator : nullptr;
+        if (resolved.numerator != nullptr && resolved.numerator->isNumeric() &&
+            resolved.numerator->op() == ConditionOp::Equal) {
+            resolved.numeratorIsEquality = true;
+            resolved.numeratorValue = resolved.numerator->numbers().front();
+        }
         if (indicator.filter) {
             resolved.filter = &indicator.filter->condition;
             resolved.filterColumn = resolver.find(indicator.filter->column, indicator.line, "filter");

@@ -21,6 +21,8 @@ struct IndicatorPlan {
     std::size_t column = 0;
     IndicatorKind kind = IndicatorKind::Mean;
     const Condition* numerator = nullptr; ///< points into the spec, which must outlive the plan
+    bool numeratorIsEquality = false;     ///< numerator is `= number`: tested inline in the hot loop
+    double numeratorValue = 0.0;
     const Condition* filter = nullptr;
     std::size_t filterColumn = 0;
     std::vector<std::string> missing; ///< the spec's codes plus the indicator's own; "" always missing

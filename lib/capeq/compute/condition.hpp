@@ -24,6 +24,8 @@ public:
     std::string describe() const;
     ConditionOp op() const noexcept { return m_op; }
     bool isNumeric() const noexcept { return m_numeric; }
+    /// The listed values as numbers (empty unless isNumeric()).
+    const std::vector<double>& numbers() const noexcept { return m_numbers; }
 
 private:
     ConditionOp m_op = ConditionOp::Equal;

@@ -53,33 +53,16 @@ RowAccumulator::RowAccumulator(const ComputePlan& plan, std::size_t cellBudgetBy
     m_rowPresent.resize(m_indicatorCount);
 }
 
-bool RowAccumulator::indicatorValue(std::size_t j, const std::string_view* fields, double& y,
-                                    RowProblem& problem) const {
-    const IndicatorPlan& indicator = m_plan.indicators[j];
-    const std::string_view cell = fields[indicator.column];
-    if (isMissingCell(cell, indicator.missing))
-        return false;
-    if (indicator.filter != nullptr) {
-        const std::string_view filterCell = fields[indicator.filterColumn];
-        // A row whose filter value is unknown cannot be placed in the population: leave it out.
-        if (isMissingCell(filterCell, m_plan.spec->missing) || !indicator.filter->matches(filterCell))
-            return false;
-    }
-    if (indicator.kind == IndicatorKind::Proportion) {
-        y = indicator.numerator->matches(cell) ? 1.0 : 0.0;
-        return true;
-    }
-    if (!parseDecimal(cell, y)) {
-        problem = {indicator.column + 1, m_plan.header[indicator.column],
-                   "value " + quoted(cell) + " of mean indicator '" + m_plan.spec->indicators[j].id +
-                       "' is not a number",
-                   "write a decimal number with a point, or add the code to 'missing' in the spec"};
-    }
-    return true;
+// Out of line: building the message must not weigh on the hot loop.
+void RowAccumulator::reportBadValue(std::size_t j, std::string_view cell, RowProblem& problem) const {
+    const std::size_t column = m_plan.indicators[j].column;
+    problem = {column + 1, m_plan.header[column],
+               "value " + quoted(cell) + " of mean indicator '" + m_plan.spec->indicators[j].id +
+                   "' is not a number",
+               "write a decimal number with a point, or add the code to 'missing' in the spec"};
 }
 
 bool RowAccumulator::addRow(const std::string_view* fields, std::uint64_t line, RowProblem& problem) {
-    problem.message.clear();
     double weight = 0.0;
     const std::string_view weightCell = fields[m_plan.weightColumn];
     if (!parseDecimal(weightCell, weight) || weight < 0.0) {
@@ -92,9 +75,30 @@ bool RowAccumulator::addRow(const std::string_view* fields, std::uint64_t line, 
         return false;
     }
     for (std::size_t j = 0; j < m_indicatorCount; ++j) {
-        m_rowPresent[j] = indicatorValue(j, fields, m_rowValues[j], problem) ? 1 : 0;
-        if (!problem.message.empty())
+        const IndicatorPlan& indicator = m_plan.indicators[j];
+        const std::string_view cell = fields[indicator.column];
+        m_rowPresent[j] = 0;
+        if (isMissingCell(cell, indicator.missing))
+            continue;
+        if (indicator.filter != nullptr) {
+            const std::string_view filterCell = fields[indicator.filterColumn];
+            // A row whose filter value is unknown cannot be placed in the population: leave it out.
+            if (isMissingCell(filterCell, m_plan.spec->missing) || !indicator.filter->matches(filterCell))
+                continue;
+        }
+        double& y = m_rowValues[j];
+        if (indicator.kind == IndicatorKind::Proportion) {
+            double value = 0.0;
+            y = (indicator.numeratorIsEquality
+                     ? parseDecimal(cell, value) && value == indicator.numeratorValue
+                     : indicator.numerator->matches(cell))
+                    ? 1.0
+                    : 0.0;
+        } else if (!parseDecimal(cell, y)) {
+            reportBadValue(j, cell, problem);
             return false;
+        }
+        m_rowPresent[j] = 1;
     }
     for (std::size_t k = 0; k < m_characteristicCount; ++k)
         m_rowCodes[k] = m_codes[k].lookup(fields[m_plan.characteristicColumns[k]], line);

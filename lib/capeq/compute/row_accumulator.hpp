@@ -52,7 +52,7 @@ public:
 
 private:
     std::size_t findCell(const std::uint16_t* codes);
-    bool indicatorValue(std::size_t j, const std::string_view* fields, double& y, RowProblem& problem) const;
+    void reportBadValue(std::size_t j, std::string_view cell, RowProblem& problem) const;
 
     const ComputePlan& m_plan;
     std::size_t m_indicatorCount;
