@@ -69,7 +69,8 @@ void flagTable(std::ostringstream& out, const std::string& title, const std::str
 void leagueTable(std::ostringstream& out, const League& league, const std::vector<UnitDigest>& digests,
                  const SummaryContext& context) {
     out << "<h2>League table: " << escapeHtml(league.service.str()) << " (" << league.entries.size()
-        << " organisations)</h2>\n<table><tr><th>rank</th><th>plausible ranks</th><th>band</th>"
+        << (league.entries.size() == 1 ? " organisation" : " organisations")
+        << ")</h2>\n<table><tr><th>rank</th><th>plausible ranks</th><th>band</th>"
         << "<th>P(keeps band)</th><th>organisation</th><th>index</th><th>95% interval</th><th></th>"
         << "<th>previous</th><th>change</th><th>flags</th><th>breach</th></tr>\n";
     for (const LeagueEntry& entry : league.entries) {
