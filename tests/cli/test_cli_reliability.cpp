@@ -205,6 +205,22 @@ TEST_F(CliReliability, HostileNamesAndCodesRoundTripThroughStoreExportsAndScores
         collectStrings(nlohmann::json::parse(scored.out), scoreStrings);
         EXPECT_TRUE(hasText(scoreStrings, hostile)) << "score json lost " << hostile.substr(0, 40);
     }
+    // The audit's HTML (the summary, and per-service reports where the report module is built): every
+    // hostile string is escaped, none appears raw.
+    const fs::path out = tempDir() / "audit";
+    const auto audited = test::runCapeq(
+        {"audit", db.string(), "--out", out.string(), "--interval-draws", "0", "--sensitivity-draws", "0"});
+    ASSERT_LE(audited.exitCode, 1) << audited.err;
+    std::size_t htmlFiles = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(out)) {
+        if (entry.path().extension() != ".html")
+            continue;
+        ++htmlFiles;
+        const std::string html = test::readFile(entry.path());
+        EXPECT_EQ(html.find("<script>alert("), std::string::npos) << entry.path() << " has a raw <script>";
+        EXPECT_EQ(html.find("x'); DROP"), std::string::npos) << entry.path() << " has an unescaped quote";
+    }
+    EXPECT_GE(htmlFiles, 1u) << "the audit wrote no HTML summary";
     EXPECT_FALSE(fs::exists(marker)) << "a shell command in the data was executed";
     EXPECT_EQ(integrityOf(db), "ok");
 }
