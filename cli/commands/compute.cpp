@@ -7,8 +7,10 @@
 #include <capeq/core/atomic_file.hpp>
 #include <capeq/core/paths.hpp>
 #include <capeq/core/sha256.hpp>
+#include <capeq/disclosure/disclosure_policy.hpp>
 #include <capeq/scale/pushdown.hpp>
 #include <capeq/scale/sums_query.hpp>
+#include <capeq/scoring/scoring_profile.hpp>
 #include <capeq/store/staged_file.hpp>
 #include <capeq/store/store.hpp>
 
@@ -35,6 +37,7 @@ struct ComputeCommandOptions {
     std::string service;
     std::string period;
     std::string catalogueDirectory;
+    std::string disclosure = "default";
     unsigned jobs = 0;
     bool noSuppression = false;
     std::string engine;   ///< --engine URL: aggregate inside a SQL engine instead of reading DATA
@@ -142,6 +145,7 @@ void runCompute(const ComputeCommandOptions& options, CommandContext& context) {
     outputOptions.area = options.area;
     outputOptions.service = options.service;
     outputOptions.period = options.period;
+    outputOptions.policy = loadDisclosurePolicy(resolveScoringFile(options.disclosure, "disclosure"));
     outputOptions.policy.enabled = !options.noSuppression;
     const compute::ComputeOutput output = compute::buildComputeOutput(
         spec, sums, outputOptions,
@@ -192,6 +196,8 @@ void addComputeCommand(CLI::App& app, CommandContext& context) {
     command->add_option("--period", options->period, "period for every row (overrides the spec)");
     command->add_option("--jobs", options->jobs, "Threads to read with (default: one per core)");
     command->add_option("--catalogue", options->catalogueDirectory, "Catalogue for --db (default: shipped)");
+    command->add_option("--disclosure", options->disclosure,
+                        "Disclosure control rule: default, strict, or a rule file");
     command->add_flag("--no-suppression", options->noSuppression,
                       "Publish every cell (disclosure control off): only for data that stays with its owner");
     command->add_option("--engine", options->engine,

@@ -5,9 +5,11 @@
 #include <capeq/catalogue/codebook.hpp>
 #include <capeq/core/atomic_file.hpp>
 #include <capeq/core/paths.hpp>
+#include <capeq/disclosure/disclosure_policy.hpp>
 #include <capeq/export/export_codebook.hpp>
 #include <capeq/export/export_writers.hpp>
 #include <capeq/pipeline/evidence_input.hpp>
+#include <capeq/scoring/scoring_profile.hpp>
 
 #include <CLI/CLI.hpp>
 #include <charconv>
@@ -28,6 +30,7 @@ struct ExportCommandOptions {
     std::string format = "tidy-csv";
     std::string out;
     std::string catalogueDirectory;
+    std::string disclosure = "default";
     std::string service;
     std::string period;
 };
@@ -80,6 +83,7 @@ void runExport(const ExportCommandOptions& options, CommandContext& context) {
         loadCatalogue(options.catalogueDirectory.empty() ? defaultCatalogueDirectory()
                                                          : std::filesystem::path(options.catalogueDirectory));
     ExportOptions exportOptions;
+    exportOptions.policy = loadDisclosurePolicy(resolveScoringFile(options.disclosure, "disclosure"));
     exportOptions.service = options.service;
     exportOptions.period = options.period;
     ExportProvenance provenance;
@@ -191,6 +195,9 @@ void addExportCommand(CLI::App& app, CommandContext& context) {
         "Write to FILE atomically (CSV formats also write FILE.metadata.json); default stdout");
     command->add_option("--catalogue", options->catalogueDirectory, "Catalogue directory (default: shipped)");
     command->add_option("--service", options->service, "Only this service");
+    command->add_option(
+        "--disclosure", options->disclosure,
+        "Disclosure control rule: default, strict, or a rule file (control cannot be switched off)");
     command->add_option("--period", options->period, "Only this period");
     command->callback([options, &context] {
         try {

@@ -30,6 +30,7 @@ struct ScoreOptions {
     std::string rules = "default";
     std::string format = "table";
     std::string catalogueDirectory;
+    std::string disclosure = "default";
     bool explain = false;
 };
 
@@ -150,7 +151,7 @@ void runScore(const ScoreOptions& options, CommandContext& context) {
                           loadScoringProfile(resolveScoringFile(options.profile, "profiles")),
                           WeightProfile{},
                           loadRuleSet(resolveScoringFile(options.rules, "rules")),
-                          DisclosurePolicy{}};
+                          loadDisclosurePolicy(resolveScoringFile(options.disclosure, "disclosure"))};
     if (!options.weights.empty())
         scoreInput.weights = loadWeightProfile(resolveScoringFile(options.weights, "weights"));
     else if (input.assessment)
@@ -206,6 +207,9 @@ void addScoreCommand(CLI::App& app, CommandContext& context) {
     command->add_option("--format", options->format, "Output format")
         ->check(CLI::IsMember({"table", "json", "csv"}));
     command->add_option("--catalogue", options->catalogueDirectory, "Indicator catalogue directory");
+    command->add_option(
+        "--disclosure", options->disclosure,
+        "Disclosure control rule: default, strict, or a rule file (control cannot be switched off)");
     command->add_flag("--explain", options->explain,
                       "Print, for every score, the formula and the numbers that produced it");
     command->callback([options, &context] { runScore(*options, context); });

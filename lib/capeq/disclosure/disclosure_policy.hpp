@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,11 @@ struct DisclosurePolicy {
     /// One line for reports and file headers, e.g. "primary: base < 10 or count 1-4; secondary: on".
     std::string describe() const;
 };
+
+/// Loads `[disclosure ID]` with minimum_base, small_count_low, small_count_high and secondary (yes/no) from
+/// an INI file (indicators/disclosure/*.ini); missing keys keep the defaults. A policy file cannot switch
+/// control off. Throws InputError listing every problem with file and line.
+DisclosurePolicy loadDisclosurePolicy(const std::filesystem::path& file);
 
 /// Why a cell is not published. Stable codes appear in exports: "" (published), "P-base", "P-count",
 /// "S" (secondary) and "S-table" (whole table withheld).

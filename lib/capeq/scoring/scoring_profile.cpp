@@ -305,7 +305,8 @@ fs::path resolveScoringFile(const std::string& nameOrPath, const std::string& ki
         available += (available.empty() ? "" : ", ") + name;
     throw InputError(Diagnostic{Severity::Error,
                                 {nameOrPath, 0, 0, ""},
-                                "no such " + kind.substr(0, kind.size() - 1) + " file or name",
+                                "no such " + (kind.back() == 's' ? kind.substr(0, kind.size() - 1) : kind) +
+                                    " file or name",
                                 "give a file path or one of: " + available});
 }
 
