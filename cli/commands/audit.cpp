@@ -10,6 +10,7 @@
 #include <capeq/catalogue/catalogue_loader.hpp>
 #include <capeq/core/atomic_file.hpp>
 #include <capeq/core/paths.hpp>
+#include <capeq/disclosure/disclosure_policy.hpp>
 #include <capeq/store/timestamp.hpp>
 
 #include <CLI/CLI.hpp>
@@ -44,6 +45,7 @@ struct AuditOptions {
     bool noReports = false;
     std::string reports;
     std::string catalogueDirectory;
+    std::string disclosure = "default";
     std::string mappingDirectory;
     int intervalDraws = 200;
     std::uint64_t seed = stats::kDefaultSeed;
@@ -139,6 +141,7 @@ void runAudit(const AuditOptions& options, CommandContext& context) {
     audit::AuditSettings settings;
     settings.profile = loadScoringProfile(resolveScoringFile(options.profile, "profiles"));
     settings.rules = loadRuleSet(resolveScoringFile(options.rules, "rules"));
+    settings.disclosure = loadDisclosurePolicy(resolveScoringFile(options.disclosure, "disclosure"));
     if (options.level != 0.0) {
         if (!(options.level > 0.5 && options.level < 1.0))
             usage("--level", "--level must lie between 0.5 and 1", "use e.g. --level 0.998 for audits");
@@ -361,6 +364,9 @@ void addAuditCommand(CLI::App& app, CommandContext& context) {
     command->add_option("--reports", options->reports, "Per-service reports: html, pdf or html,pdf")
         ->excludes("--no-reports");
     command->add_option("--catalogue", options->catalogueDirectory, "Indicator catalogue directory");
+    command->add_option(
+        "--disclosure", options->disclosure,
+        "Disclosure control rule: default, strict, or a rule file (control cannot be switched off)");
     command->add_option("--mappings", options->mappingDirectory,
                         "Mapping directory for manifest files (default: the catalogue's mappings/)");
     command->add_option("--interval-draws", options->intervalDraws,
