@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -36,7 +35,9 @@ int main(int argc, char** argv) {
     int failures = 0;
     for (const fs::path& file : files) {
         std::ifstream in(file, std::ios::binary);
-        const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        std::string bytes(static_cast<std::size_t>(fs::file_size(file)), '\0');
+        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        bytes.resize(static_cast<std::size_t>(in.gcount()));
         try {
             target->run(bytes);
         } catch (const std::exception& error) {

@@ -9,7 +9,6 @@
 #include <boost/archive/xml_iarchive.hpp>
 #include <boost/archive/xml_oarchive.hpp>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 
 namespace capeq {
@@ -50,7 +49,10 @@ struct ArchiveRead {};
 
 // Whether all that remains after the assessment is the archive's closing tag, as encodeAssessment writes.
 bool onlyClosingTagLeft(std::istream& in) {
-    std::string rest{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::string rest;
+    char buffer[256];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+        rest.append(buffer, static_cast<std::size_t>(in.gcount()));
     const std::size_t first = rest.find_first_not_of(" \t\r\n");
     const std::size_t last = rest.find_last_not_of(" \t\r\n");
     return first != std::string::npos && rest.substr(first, last - first + 1) == "</boost_serialization>";

@@ -111,7 +111,7 @@ void readHeatPlus(ReaderContext& context) {
             context.error(context.cell(at["indicator_scale"]),
                           "indicator_scale must be greater than 0, not " + shortNumber(*indicatorScale),
                           "write the scale the estimates are on: 1, 100, 1000...");
-        const std::optional<double> order = context.number(at["subgroup_order"]);
+        const std::optional<double> order = context.subgroupOrder(at["subgroup_order"]);
         if (!complete)
             continue;
         if (isFavourable)

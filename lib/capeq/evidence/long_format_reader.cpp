@@ -120,7 +120,7 @@ void readLongFormat(ReaderContext& context) {
         row.populationShare = context.number(at["population_share"]);
         row.population = context.number(at["population"]);
         row.sampleSize = context.number(at["sample_size"]);
-        if (const auto order = context.number(at["subgroup_order"]))
+        if (const auto order = context.subgroupOrder(at["subgroup_order"]))
             row.subgroupOrder = static_cast<int>(*order);
         row.note = trimmed(context.text(at["note"]));
         context.set.rows.push_back(std::move(row));

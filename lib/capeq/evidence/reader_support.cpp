@@ -2,6 +2,7 @@
 #include <capeq/evidence/reader_support.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace capeq {
@@ -85,6 +86,16 @@ std::optional<double> ReaderContext::number(std::optional<std::size_t> index, Nu
     if (!parsed.ok())
         csv.report({Severity::Error, cell(index), parsed.problem, std::string(kNumberHint)});
     return parsed.value;
+}
+
+std::optional<double> ReaderContext::subgroupOrder(std::optional<std::size_t> index) {
+    const std::optional<double> value = number(index);
+    if (value && !(*value >= 0 && *value <= 1'000'000 && *value == std::floor(*value))) {
+        csv.report({Severity::Error, cell(index), "subgroup_order must be a whole number from 0 to 1000000",
+                    "write each subgroup's position in its dimension: 1, 2, 3..."});
+        return std::nullopt;
+    }
+    return value;
 }
 
 SourceLocation ReaderContext::cell(std::optional<std::size_t> index) const {

@@ -51,6 +51,9 @@ public:
     std::string_view text(std::optional<std::size_t> index) const;
     /// The current row's number in column index; an unparsable cell records an error and gives nullopt.
     std::optional<double> number(std::optional<std::size_t> index, NumberFormat format = {});
+    /// A subgroup_order cell: a whole number from 0 to 1,000,000 (so it converts to int safely), or
+    /// std::nullopt with the problem reported.
+    std::optional<double> subgroupOrder(std::optional<std::size_t> index);
     /// Location of a cell of the current row (column is the 1-based field number).
     SourceLocation cell(std::optional<std::size_t> index) const;
     SourceLocation rowLocation() const;
