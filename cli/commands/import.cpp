@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 #include <cli/command.hpp>
 #include <cli/diagnostics_output.hpp>
+#include <cli/evidence_arguments.hpp>
 #include <cli/run.hpp>
 #include <memory>
 #include <optional>
@@ -21,14 +22,8 @@ namespace capeq::cli {
 
 namespace {
 
-struct ImportCommandOptions {
-    std::string file;
+struct ImportCommandOptions : EvidenceFileArguments {
     std::string database;
-    std::string encoding = "auto";
-    std::string format;
-    std::vector<std::string> ignoreColumns;
-    std::string catalogueDirectory;
-    std::string mappingDirectory;
     bool replace = false;
 };
 
@@ -90,18 +85,8 @@ void runImport(const ImportCommandOptions& options, CommandContext& context) {
     const bool isNew = !std::filesystem::exists(databasePath);
     const std::string untouched = isNew ? " was not created\n" : " was not changed\n";
 
-    const std::filesystem::path catalogueDirectory = options.catalogueDirectory.empty()
-                                                         ? defaultCatalogueDirectory()
-                                                         : std::filesystem::path(options.catalogueDirectory);
-    const Catalogue catalogue = loadCatalogue(catalogueDirectory);
-    ReadOptions read;
-    read.encoding = options.encoding;
-    if (!options.format.empty())
-        read.format = options.format;
-    read.ignoreColumns = options.ignoreColumns;
-    read.mappingDirectory = options.mappingDirectory.empty()
-                                ? catalogueDirectory / "mappings"
-                                : std::filesystem::path(options.mappingDirectory);
+    const Catalogue catalogue = loadCatalogue(options.catalogue());
+    const ReadOptions read = options.readOptions();
     const std::string sha256 = sha256FileHex(options.file);
     EvidenceSet evidence = readEvidenceFile(options.file, catalogue, read);
     const DiagnosticList problems = validateEvidence(evidence, catalogue);

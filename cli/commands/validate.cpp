@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <cli/command.hpp>
 #include <cli/diagnostics_output.hpp>
+#include <cli/evidence_arguments.hpp>
 #include <cli/run.hpp>
 #include <memory>
 #include <ostream>
@@ -17,14 +18,7 @@ namespace capeq::cli {
 
 namespace {
 
-struct ValidateOptions {
-    std::string file;
-    std::string encoding = "auto";
-    std::string format;
-    std::vector<std::string> ignoreColumns;
-    std::string catalogueDirectory;
-    std::string mappingDirectory;
-};
+using ValidateOptions = EvidenceFileArguments;
 
 std::string joined(const std::set<std::string>& items) {
     std::string text;
@@ -65,18 +59,8 @@ void printSummary(std::ostream& out, const EvidenceSet& set) {
 }
 
 void runValidate(const ValidateOptions& options, CommandContext& context) {
-    const std::filesystem::path catalogueDirectory = options.catalogueDirectory.empty()
-                                                         ? defaultCatalogueDirectory()
-                                                         : std::filesystem::path(options.catalogueDirectory);
-    const Catalogue catalogue = loadCatalogue(catalogueDirectory);
-    ReadOptions read;
-    read.encoding = options.encoding;
-    if (!options.format.empty())
-        read.format = options.format;
-    read.ignoreColumns = options.ignoreColumns;
-    read.mappingDirectory = options.mappingDirectory.empty()
-                                ? catalogueDirectory / "mappings"
-                                : std::filesystem::path(options.mappingDirectory);
+    const Catalogue catalogue = loadCatalogue(options.catalogue());
+    const ReadOptions read = options.readOptions();
     const EvidenceSet set = readEvidenceFile(options.file, catalogue, read);
     const DiagnosticList problems = validateEvidence(set, catalogue);
     printDiagnostics(context.err, set.warnings);
