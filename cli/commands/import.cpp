@@ -105,6 +105,8 @@ void runImport(const ImportCommandOptions& options, CommandContext& context) {
     std::optional<StagedFile> staged;
     if (isNew)
         staged.emplace(databasePath);
+    else
+        StagedFile::removeStale(databasePath); // left by an import that was killed while creating the store
     try {
         Store store = Store::open(isNew ? staged->tempPath() : databasePath);
         ImportOptions importOptions;

@@ -6,8 +6,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <string>
+#include <system_error>
 #include <unistd.h>
-#include <vector>
 
 namespace capeq {
 
@@ -27,22 +27,25 @@ void syncPath(const std::filesystem::path& path, int flags) {
     ::close(fd);
 }
 
+constexpr std::string_view kStagedKind = "new";
+const char* const kJournalSuffix = "-journal";
+
 } // namespace
+
+std::size_t StagedFile::removeStale(const std::filesystem::path& target) {
+    return removeStaleTemporaries(target, kStagedKind, {kJournalSuffix});
+}
 
 StagedFile::StagedFile(std::filesystem::path target)
     : m_target(std::move(target)) {
-    const std::filesystem::path directory =
-        m_target.has_parent_path() ? m_target.parent_path() : std::filesystem::path(".");
-    std::string pattern = (directory / ("." + m_target.filename().string() + ".new-XXXXXX")).string();
-    std::vector<char> name(pattern.begin(), pattern.end());
-    name.push_back('\0');
-    const int fd = ::mkstemp(name.data());
-    if (fd < 0) {
-        throw InputError(fileProblem(m_target, "cannot create a file beside this path", errno,
+    removeStale(m_target);
+    try {
+        m_lock = std::make_unique<LockedTemporary>(m_target, kStagedKind);
+    } catch (const std::system_error& error) {
+        throw InputError(fileProblem(m_target, "cannot create a file beside this path", error.code().value(),
                                      "check that the directory exists and that you may write to it"));
     }
-    ::close(fd);
-    m_temp = std::filesystem::path(name.data());
+    m_temp = m_lock->path();
 }
 
 StagedFile::~StagedFile() {
@@ -50,7 +53,7 @@ StagedFile::~StagedFile() {
         return;
     std::error_code ignored;
     std::filesystem::remove(m_temp, ignored);
-    std::filesystem::remove(m_temp.string() + "-journal", ignored);
+    std::filesystem::remove(m_temp.string() + kJournalSuffix, ignored);
 }
 
 void StagedFile::commit() {

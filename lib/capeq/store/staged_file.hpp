@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <capeq/core/atomic_file.hpp>
+
 #include <filesystem>
+#include <memory>
 
 namespace capeq {
 
@@ -10,8 +13,9 @@ namespace capeq {
 /// leaves no store at all rather than an empty or partial one). Move-only in spirit: not copyable.
 class StagedFile {
 public:
-    /// Creates an empty, owner-only temporary file in target's directory. Throws InputError when the
-    /// directory does not exist or is not writable.
+    /// Creates an empty, owner-only temporary file `.NAME.new-XXXXXX` in target's directory, locked for
+    /// this object's lifetime, after removing the ones that imports of the same target left when killed
+    /// (removeStale). Throws InputError when the directory does not exist or is not writable.
     explicit StagedFile(std::filesystem::path target);
     StagedFile(const StagedFile&) = delete;
     StagedFile& operator=(const StagedFile&) = delete;
@@ -25,8 +29,13 @@ public:
     /// appeared at the target meanwhile (then throws InputError and keeps nothing).
     void commit();
 
+    /// Removes staged files of target (and their SQLite journals) that no live import holds; returns how
+    /// many. Called before staging, and by an import into an existing store, which stages nothing.
+    static std::size_t removeStale(const std::filesystem::path& target);
+
 private:
     std::filesystem::path m_target;
+    std::unique_ptr<LockedTemporary> m_lock; ///< keeps the staged file's lock until this object goes
     std::filesystem::path m_temp;
     bool m_committed = false;
 };
