@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Hostile sizes give a clear error or a bounded-memory result, never an out-of-memory kill: a 100 MB
-// field, an unclosed quote swallowing a large file, a malformed row near the end of three million rows,
-// tens of thousands of groups, and deeply nested .capeq XML.
+// field, an unclosed quote swallowing a large file, a malformed row near the end of three million rows (CSV)
+// and of a 26 MB evidence file, tens of thousands of groups, and deeply nested .capeq XML.
 #include "test_evidence_catalogue.hpp"
 
 #include <capeq/assessment/assessment_file.hpp>
@@ -13,6 +13,8 @@
 #include <gtest/gtest.h>
 #include <support/test_support.hpp>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
@@ -174,6 +176,100 @@ TEST_F(ReliabilityLimits, MalformedRowNearTheEndOfThreeMillionRowsIsFoundByLineI
                               "enclose the whole field in double quotes, and write a quote that is part of "
                               "the text twice (\"\"))");
     EXPECT_LT(peakRssBytes(), kMemoryBudget);
+}
+
+// Writes a CapEq long-format file of rows valid rows (each its own area, so each is its own table with
+// its whole-population row), with line badLine (0: none) replaced by a row with text after a closing quote.
+void writeLongFile(const fs::path& file, std::size_t rows, std::size_t badLine) {
+    std::ofstream out(file, std::ios::binary);
+    out << "indicator_id,area_code,service_id,period,characteristic,group,value\n";
+    std::string chunk;
+    for (std::size_t line = 2; line <= rows + 1; ++line) {
+        if (line == badLine)
+            chunk += "crime_rate,\"E1\"x,police,2024,all,all,10\n";
+        else
+            chunk += "crime_rate,E" + std::to_string(10'000'000 + line) + ",police,2024,all,all,10\n";
+        if (chunk.size() > kMiB) {
+            out << chunk;
+            chunk.clear();
+        }
+    }
+    out << chunk;
+}
+
+TEST_F(ReliabilityLimits, MalformedRowNearTheEndOfALargeEvidenceFileIsReportedInBoundedMemory) {
+    // 600,000 rows of 44 bytes, 26 MB. Kept as rows they would take some 450 MB: before the first pass kept
+    // none, capeq validate peaked at 2.2 GB on a 3-million-row file (about 760 bytes a row).
+    const fs::path file = tempDir() / "evidence.csv";
+    writeLongFile(file, 600'000, 599'990);
+    ASSERT_GT(fs::file_size(file), kCheckFirstAboveBytes);
+    const Catalogue catalogue = test::evidenceTestCatalogue();
+    // Read in a child process, so its peak memory is this read's alone (wait4 reports it).
+    int pipeFds[2];
+    ASSERT_EQ(::pipe(pipeFds), 0);
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        ::close(pipeFds[0]);
+        std::string message = "(no error)";
+        try {
+            readEvidenceFile(file, catalogue);
+        } catch (const InputError& error) {
+            message = formatDiagnostic(error.diagnostics().at(0)) + " [" +
+                      std::to_string(error.diagnostics().size()) + " problems]";
+        } catch (...) {
+            message = "(another exception)";
+        }
+        (void)!::write(pipeFds[1], message.data(), message.size());
+        ::_exit(0);
+    }
+    ::close(pipeFds[1]);
+    std::string message;
+    char buffer[512];
+    for (ssize_t n = 0; (n = ::read(pipeFds[0], buffer, sizeof buffer)) > 0;)
+        message.append(buffer, static_cast<std::size_t>(n));
+    ::close(pipeFds[0]);
+    int status = 0;
+    rusage usage{};
+    ASSERT_EQ(::wait4(child, &status, 0, &usage), child);
+    EXPECT_EQ(message, file.string() +
+                           ":599990:16: error: text after the closing quote of a quoted field (fix: enclose "
+                           "the whole field in double quotes, and write a quote that is part of the text "
+                           "twice (\"\")) [1 problems]");
+    const std::size_t childPeak = static_cast<std::size_t>(usage.ru_maxrss) * 1024u;
+    RecordProperty("peak_rss_mib", static_cast<int>(childPeak / kMiB));
+    // The child's own growth: the reader's buffers, not the rows (4 MiB measured here).
+    EXPECT_LT(childPeak, 64 * kMiB);
+}
+
+TEST_F(ReliabilityLimits, EvidenceFileReadInTwoPassesKeepsEveryRowOnce) {
+    const fs::path file = tempDir() / "evidence.csv";
+    writeLongFile(file, 20'000, 0);
+    const Catalogue catalogue = test::evidenceTestCatalogue();
+    ReadOptions twice;
+    twice.checkFirstAboveBytes = 0; // as for a large file, without the time to read one
+    const EvidenceSet set = readEvidenceFile(file, catalogue, twice);
+    ASSERT_EQ(set.rows.size(), 20'000u);
+    EXPECT_EQ(set.rows.front().area.str(), "E10000002");
+    EXPECT_EQ(set.rows.front().location.line, 2u);
+    EXPECT_EQ(set.rows.back().area.str(), "E10020001");
+    EXPECT_EQ(set.rows.back().location.line, 20'001u);
+    EXPECT_EQ(set.columnsUsed.size(), 7u);
+    EXPECT_TRUE(set.warnings.empty());
+    EXPECT_FALSE(validateEvidence(set, catalogue).hasErrors());
+    // A problem is found by the first pass, with the same message as in one pass.
+    writeLongFile(file, 20'000, 19'000);
+    const auto firstMessage = [&](const ReadOptions& options) {
+        try {
+            readEvidenceFile(file, catalogue, options);
+        } catch (const InputError& error) {
+            return formatDiagnostic(error.diagnostics().at(0));
+        }
+        return std::string("(read)");
+    };
+    EXPECT_EQ(firstMessage(twice), firstMessage(ReadOptions{}));
+    EXPECT_EQ(firstMessage(twice).rfind(file.string() + ":19000:16: error: text after the closing quote", 0),
+              0u);
 }
 
 TEST_F(ReliabilityLimits, FiftyThousandGroupsAreReadAndValidated) {

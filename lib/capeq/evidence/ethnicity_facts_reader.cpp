@@ -175,7 +175,7 @@ void readEthnicityFacts(ReaderContext& context) {
             continue;
         row.indicator = *indicator;
         std::tie(row.characteristic, row.group) = context.combine(std::move(parts));
-        context.set.rows.push_back(std::move(row));
+        context.keep(std::move(row));
     }
 }
 

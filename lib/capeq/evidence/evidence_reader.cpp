@@ -37,10 +37,12 @@ const FormatInfo* detectFormat(const std::vector<std::string>& header) {
 
 const char* const kFormatNames = "capeq-long, heat-plus, fingertips or ethnicity-facts";
 
-} // namespace
+enum class Rows { Keep, CheckOnly };
 
-EvidenceSet readEvidenceFile(const std::filesystem::path& file, const Catalogue& catalogue,
-                             const ReadOptions& options) {
+// One pass over the file. Throws InputError with every reader problem found; with Rows::CheckOnly the
+// returned set has no rows.
+EvidenceSet readPass(const std::filesystem::path& file, const Catalogue& catalogue,
+                     const ReadOptions& options, Rows rows) {
     const std::string name = file.string();
     CsvOptions csvOptions;
     if (options.encoding != "auto") {
@@ -90,7 +92,8 @@ EvidenceSet readEvidenceFile(const std::filesystem::path& file, const Catalogue&
     EvidenceSet set;
     set.sourceFile = name;
     set.format = std::string(format->name);
-    ReaderContext context(csv, std::move(header), catalogue, options, set, std::move(mapping));
+    ReaderContext context(csv, std::move(header), catalogue, options, set, std::move(mapping),
+                          rows == Rows::Keep);
     if (format->name == "capeq-long")
         readLongFormat(context);
     else if (format->name == "heat-plus")
@@ -118,6 +121,20 @@ EvidenceSet readEvidenceFile(const std::filesystem::path& file, const Catalogue&
         throw InputError(std::move(problems));
     }
     return set;
+}
+
+} // namespace
+
+EvidenceSet readEvidenceFile(const std::filesystem::path& file, const Catalogue& catalogue,
+                             const ReadOptions& options) {
+    // Rows take about ten times their CSV size in memory. A large file is therefore first read without
+    // keeping them, so that a malformed row anywhere in it - even near the end of millions - is reported
+    // with its line in bounded memory; only a file free of reader errors is read again to keep its rows.
+    std::error_code sizeUnknown;
+    const std::uintmax_t size = std::filesystem::file_size(file, sizeUnknown);
+    if (!sizeUnknown && size > options.checkFirstAboveBytes)
+        readPass(file, catalogue, options, Rows::CheckOnly);
+    return readPass(file, catalogue, options, Rows::Keep);
 }
 
 } // namespace capeq

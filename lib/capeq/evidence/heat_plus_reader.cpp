@@ -207,12 +207,12 @@ void readHeatPlus(ReaderContext& context) {
                                                 : std::vector{std::make_pair(*characteristic, *group)});
         if (row.isWholePopulation())
             hasAllRow.insert(cellKey);
-        context.set.rows.push_back(std::move(row));
+        context.keep(std::move(row));
     }
     // HEAT Plus has no whole-population subgroup; its setting_average is that value.
     for (auto& [key, row] : wholePopulation)
         if (!hasAllRow.count(key))
-            context.set.rows.push_back(std::move(row));
+            context.keep(std::move(row));
 }
 
 } // namespace capeq

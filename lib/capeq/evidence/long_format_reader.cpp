@@ -123,7 +123,7 @@ void readLongFormat(ReaderContext& context) {
         if (const auto order = context.subgroupOrder(at["subgroup_order"]))
             row.subgroupOrder = static_cast<int>(*order);
         row.note = trimmed(context.text(at["note"]));
-        context.set.rows.push_back(std::move(row));
+        context.keep(std::move(row));
     }
 }
 

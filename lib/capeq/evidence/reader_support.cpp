@@ -38,13 +38,14 @@ std::size_t characteristicRank(const Catalogue& catalogue, const CharacteristicI
 
 ReaderContext::ReaderContext(CsvReader& csvReader, std::vector<std::string> headerNames,
                              const Catalogue& catalogueRef, const ReadOptions& readOptions,
-                             EvidenceSet& evidence, SourceMapping sourceMapping)
+                             EvidenceSet& evidence, SourceMapping sourceMapping, bool keepRows)
     : csv(csvReader)
     , header(std::move(headerNames))
     , catalogue(catalogueRef)
     , options(readOptions)
     , set(evidence)
-    , mapping(std::move(sourceMapping)) {
+    , mapping(std::move(sourceMapping))
+    , m_keepRows(keepRows) {
     for (std::size_t i = 0; i < header.size(); ++i)
         m_columns.emplace(normaliseLabel(header[i]), i); // the first of two equal names wins
 }
@@ -114,6 +115,11 @@ void ReaderContext::error(SourceLocation where, std::string message, std::string
 
 void ReaderContext::warning(SourceLocation where, std::string message, std::string hint) {
     set.warnings.push_back({Severity::Warning, std::move(where), std::move(message), std::move(hint)});
+}
+
+void ReaderContext::keep(EvidenceRow row) {
+    if (m_keepRows)
+        set.rows.push_back(std::move(row));
 }
 
 void ReaderContext::unmapped(const std::string& kind, const std::string& value) {

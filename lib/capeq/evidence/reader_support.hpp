@@ -31,7 +31,7 @@ std::size_t characteristicRank(const Catalogue& catalogue, const CharacteristicI
 class ReaderContext {
 public:
     ReaderContext(CsvReader& csv, std::vector<std::string> header, const Catalogue& catalogue,
-                  const ReadOptions& options, EvidenceSet& set, SourceMapping mapping);
+                  const ReadOptions& options, EvidenceSet& set, SourceMapping mapping, bool keepRows = true);
 
     CsvReader& csv;
     const std::vector<std::string> header;
@@ -61,6 +61,9 @@ public:
     /// A warning recorded in EvidenceSet::warnings.
     void warning(SourceLocation where, std::string message, std::string hint = {});
 
+    /// Adds a finished row to set.rows, or only counts it in a checking pass that keeps no rows.
+    void keep(EvidenceRow row);
+
     /// Counts an unmapped source item (kind "indicator", "characteristic", "group").
     void unmapped(const std::string& kind, const std::string& value);
 
@@ -77,6 +80,7 @@ public:
     combine(std::vector<std::pair<CharacteristicId, GroupCode>> parts) const;
 
 private:
+    bool m_keepRows;
     std::map<std::string, std::size_t> m_columns;
     std::map<std::pair<std::string, std::string>, std::size_t> m_unmappedIndex;
 };
