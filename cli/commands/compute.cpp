@@ -9,7 +9,9 @@
 #include <capeq/core/sha256.hpp>
 #include <capeq/disclosure/disclosure_policy.hpp>
 #include <capeq/scale/pushdown.hpp>
+#include <capeq/scale/sums_csv.hpp>
 #include <capeq/scale/sums_query.hpp>
+#include <capeq/scale/sums_reader.hpp>
 #include <capeq/scoring/scoring_profile.hpp>
 #include <capeq/store/staged_file.hpp>
 #include <capeq/store/store.hpp>
@@ -44,7 +46,15 @@ struct ComputeCommandOptions {
     bool emitSql = false; ///< print the aggregation query and stop
     std::string dialect;  ///< --emit-sql without --engine
     std::string table;
+    std::string fromSums; ///< --from-sums FILE: the emitted query's result, exported as CSV
 };
+
+// The input the estimates come from, as messages and the store name it.
+std::string inputName(const ComputeCommandOptions& options) {
+    if (!options.engine.empty())
+        return scale::parseEngineUrl(options.engine).display;
+    return options.fromSums.empty() ? options.data : options.fromSums;
+}
 
 // A one-line bar redrawn in place; only used when stderr is a terminal.
 void drawProgress(std::ostream& err, std::uint64_t done, std::uint64_t total) {
@@ -66,8 +76,8 @@ void writeToStore(const ComputeCommandOptions& options, const compute::ComputeOu
                                                          ? defaultCatalogueDirectory()
                                                          : std::filesystem::path(options.catalogueDirectory);
     const Catalogue catalogue = loadCatalogue(catalogueDirectory);
-    const std::string sha256 = options.data.empty() ? sha256Hex(scale::parseEngineUrl(options.engine).display)
-                                                    : sha256FileHex(options.data);
+    const std::string sha256 =
+        options.engine.empty() ? sha256FileHex(inputName(options)) : sha256Hex(inputName(options));
     std::optional<StagedFile> staged;
     if (isNew)
         staged.emplace(databasePath);
@@ -113,10 +123,46 @@ compute::ComputeSums engineSums(const ComputeCommandOptions& options, const comp
     const scale::EngineUrl url = scale::parseEngineUrl(options.engine);
     const std::unique_ptr<scale::SqlEngine> engine = scale::openSqlEngine(url);
     scale::PushdownRun run = scale::computeSumsInEngine(spec, *engine, url.table, url.display);
-    char timing[96];
-    std::snprintf(timing, sizeof timing, " (means %.2f s, sums %.2f s)", run.shiftSeconds, run.sumsSeconds);
+    char timing[128];
+    std::snprintf(timing, sizeof timing, " (means %.2f s, sums %.2f s, unmapped values %.2f s)",
+                  run.shiftSeconds, run.sumsSeconds, run.unmappedSeconds);
     summary = "aggregated in " + scale::dialectName(url.dialect) + timing;
     return std::move(run.sums);
+}
+
+// --from-sums FILE: the sums were computed elsewhere (the --emit-sql query on another engine).
+compute::ComputeSums exportedSums(const ComputeCommandOptions& options, const compute::ComputeSpec& spec,
+                                  std::string& summary) {
+    const auto started = std::chrono::steady_clock::now();
+    scale::refuseCodesReadAsNull(spec);
+    compute::ComputeSums sums = scale::readSums(spec, scale::readSumsCsv(options.fromSums), options.fromSums);
+    char timing[64];
+    std::snprintf(timing, sizeof timing, " (read in %.2f s)",
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    summary = "finished from sums" + std::string(timing);
+    return sums;
+}
+
+compute::ComputeSums computeOrReadSums(const ComputeCommandOptions& options, const compute::ComputeSpec& spec,
+                                       CommandContext& context, std::string& summary) {
+    const int inputs = static_cast<int>(!options.data.empty()) + static_cast<int>(!options.engine.empty()) +
+                       static_cast<int>(!options.fromSums.empty());
+    if (inputs != 1)
+        throw std::invalid_argument("give one of: the microdata CSV file, --engine URL, or --from-sums FILE");
+    if (!options.engine.empty())
+        return engineSums(options, spec, summary);
+    if (!options.fromSums.empty())
+        return exportedSums(options, spec, summary);
+    compute::ComputeOptions engine;
+    engine.jobs = options.jobs;
+    if (context.errIsTerminal)
+        engine.progress = [&](std::uint64_t done, std::uint64_t total) {
+            drawProgress(context.err, done, total);
+        };
+    compute::ComputeSums sums = compute::computeSums(options.data, spec, engine);
+    if (context.errIsTerminal)
+        context.err << '\n';
+    return sums;
 }
 
 void runCompute(const ComputeCommandOptions& options, CommandContext& context) {
@@ -124,20 +170,8 @@ void runCompute(const ComputeCommandOptions& options, CommandContext& context) {
     const compute::ComputeSpec spec = compute::readComputeSpec(options.spec);
     if (options.emitSql)
         return emitSql(options, spec, context);
-    if (options.data.empty() == options.engine.empty())
-        throw std::invalid_argument("give either the microdata CSV file or --engine URL (not both)");
-    compute::ComputeOptions engine;
-    engine.jobs = options.jobs;
-    if (context.errIsTerminal)
-        engine.progress = [&](std::uint64_t done, std::uint64_t total) {
-            drawProgress(context.err, done, total);
-        };
     std::string engineSummary;
-    const compute::ComputeSums sums = options.engine.empty()
-                                          ? compute::computeSums(options.data, spec, engine)
-                                          : engineSums(options, spec, engineSummary);
-    if (context.errIsTerminal)
-        context.err << '\n';
+    const compute::ComputeSums sums = computeOrReadSums(options, spec, context, engineSummary);
     for (const Diagnostic& warning : sums.warnings)
         context.err << formatDiagnostic(warning) << '\n';
 
@@ -147,9 +181,8 @@ void runCompute(const ComputeCommandOptions& options, CommandContext& context) {
     outputOptions.period = options.period;
     outputOptions.policy = loadDisclosurePolicy(resolveScoringFile(options.disclosure, "disclosure"));
     outputOptions.policy.enabled = !options.noSuppression;
-    const compute::ComputeOutput output = compute::buildComputeOutput(
-        spec, sums, outputOptions,
-        options.engine.empty() ? options.data : scale::parseEngineUrl(options.engine).display);
+    const compute::ComputeOutput output =
+        compute::buildComputeOutput(spec, sums, outputOptions, inputName(options));
 
     if (!options.database.empty()) {
         writeToStore(options, output, context);
@@ -208,6 +241,11 @@ void addComputeCommand(CLI::App& app, CommandContext& context) {
     command->add_option("--dialect", options->dialect,
                         "SQL dialect for --emit-sql: postgresql, sqlite, spark, trino or bigquery");
     command->add_option("--table", options->table, "Table holding the microdata, for --emit-sql");
+    command
+        ->add_option("--from-sums", options->fromSums,
+                     "Finish from the --emit-sql query's result, run elsewhere and exported as CSV "
+                     "(see docs/SCALE.md)")
+        ->check(CLI::ExistingFile);
     command->callback([options, &context] { runCompute(*options, context); });
 }
 

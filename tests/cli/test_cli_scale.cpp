@@ -128,8 +128,13 @@ TEST_F(CliScale, SaysWhatIsMissing) {
     EXPECT_NE(result.err.find("names no table: add ?table=NAME"), std::string::npos) << result.err;
     result = test::runCapeq({"compute", "--spec", kEdgeSpec});
     EXPECT_EQ(result.exitCode, 2);
-    EXPECT_NE(result.err.find("give either the microdata CSV file or --engine URL"), std::string::npos)
+    EXPECT_NE(
+        result.err.find("capeq: give one of: the microdata CSV file, --engine URL, or --from-sums FILE"),
+        std::string::npos)
         << result.err;
+    result = test::runCapeq({"compute", kEdgeData, "--from-sums", kEdgeData, "--spec", kEdgeSpec});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("capeq: give one of:"), std::string::npos) << result.err;
     result = test::runCapeq({"compute", "--emit-sql", "--spec", kEdgeSpec});
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_NE(result.err.find("--emit-sql needs the table"), std::string::npos) << result.err;
@@ -137,6 +142,89 @@ TEST_F(CliScale, SaysWhatIsMissing) {
         {"compute", "--engine", "postgresql:///nodb?host=/nonexistent&table=t", "--spec", kEdgeSpec});
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_NE(result.err.find("cannot connect to PostgreSQL"), std::string::npos) << result.err;
+}
+
+TEST_F(CliScale, FromSumsFinishesTheEmittedQuerysExportedResult) {
+    const std::filesystem::path database = tempDir() / "micro.db";
+    test::loadCsvIntoSqlite(kEdgeData, database, "edge");
+    const test::CommandResult sql = test::runCapeq(
+        {"compute", "--emit-sql", "--dialect", "sqlite", "--table", "edge", "--spec", kEdgeSpec});
+    ASSERT_EQ(sql.exitCode, 0) << sql.err;
+    // Spark's export: NULL as \N, names upper-cased by the export tool, columns in another order, numbers
+    // with exponents, every field quoted, CRLF.
+    const std::filesystem::path sums = tempDir() / "sums.csv";
+    test::writeResultCsv(scale::openSqliteEngine(database)->query(sql.out), sums,
+                         {"\\N", true, true, true, true, true});
+    const std::filesystem::path out = tempDir() / "estimates.csv";
+    const test::CommandResult result =
+        test::runCapeq({"compute", "--from-sums", sums.string(), "--spec", kEdgeSpec, "--out", out.string()});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.err.find("capeq compute: 600 rows, 4 indicators x 6 breakdowns"), std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find("finished from sums (read in "), std::string::npos) << result.err;
+    expectSameCsv(inProcess(kEdgeData, kEdgeSpec), test::readFile(out));
+}
+
+TEST_F(CliScale, FromSumsRefusesSumsOfAnEditedSpecAndWritesNothing) {
+    const std::filesystem::path database = tempDir() / "micro.db";
+    test::loadCsvIntoSqlite(kEdgeData, database, "edge");
+    const test::CommandResult sql = test::runCapeq(
+        {"compute", "--emit-sql", "--dialect", "sqlite", "--table", "edge", "--spec", kEdgeSpec});
+    ASSERT_EQ(sql.exitCode, 0) << sql.err;
+    const std::filesystem::path sums = tempDir() / "sums.csv";
+    test::writeResultCsv(scale::openSqliteEngine(database)->query(sql.out), sums, {});
+    // The spec edited after the query was emitted: 'x' now counts as "other" too.
+    std::string edited = test::readFile(kEdgeSpec);
+    edited.replace(edited.find("group = other | x'y"), 19, "group = other | x'y, x");
+    const std::filesystem::path spec = tempDir() / "edited.spec";
+    test::writeFile(spec, edited);
+    const std::filesystem::path out = tempDir() / "estimates.csv";
+    const test::CommandResult result = test::runCapeq(
+        {"compute", "--from-sums", sums.string(), "--spec", spec.string(), "--out", out.string()});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find(sums.string() + ":2:"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find(": error: the sums were made by another spec's query (spec_sha '"),
+              std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find("(fix: re-run `capeq compute --emit-sql` with this spec"), std::string::npos)
+        << result.err;
+    EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST_F(CliScale, EngineModeListsUnmappedValuesAsInProcess) {
+    const std::string data = (test::testDataDir() / "compute" / "microdata_3k.csv").string();
+    const std::string spec = (test::testDataDir() / "compute" / "example.spec").string();
+    const std::filesystem::path database = tempDir() / "micro.db";
+    test::loadCsvIntoSqlite(data, database, "micro");
+    const test::CommandResult result = test::runCapeq(
+        {"compute", "--engine", "sqlite://" + database.string() + "?table=micro", "--spec", spec});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(
+        result.err.find(database.string() +
+                        "?table=micro: warning: value 'unknown' of characteristic 'age' "
+                        "is not mapped to a group (2 rows left out of its breakdown, kept in 'all') "
+                        "[age_band] (fix: map it with 'group = CODE | unknown' in [characteristic age] of " +
+                        spec + ", or list it under 'missing')"),
+        std::string::npos)
+        << result.err;
+}
+
+// Runs only under tests/scale/run_postgres_test (CTest label "postgres"): the PostgreSQL query (GROUPING
+// SETS, so rows with a NULL code come back too) exported as psql's \copy writes CSV, NULL as empty.
+TEST_F(CliScale, PostgresFromSumsGivesTheInProcessEstimates) {
+    const char* url = std::getenv("CAPEQ_TEST_POSTGRES_URL");
+    if (url == nullptr)
+        GTEST_SKIP()
+            << "CAPEQ_TEST_POSTGRES_URL is not set: run tests/scale/run_postgres_test (ctest -L postgres)";
+    const test::CommandResult sql = test::runCapeq(
+        {"compute", "--emit-sql", "--dialect", "postgresql", "--table", "edge", "--spec", kEdgeSpec});
+    ASSERT_EQ(sql.exitCode, 0) << sql.err;
+    const std::filesystem::path sums = tempDir() / "sums.csv";
+    test::writeResultCsv(scale::openPostgresEngine(url, "test server")->query(sql.out), sums, {});
+    const test::CommandResult result =
+        test::runCapeq({"compute", "--from-sums", sums.string(), "--spec", kEdgeSpec});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    expectSameCsv(inProcess(kEdgeData, kEdgeSpec), result.out);
 }
 
 // Runs only under tests/scale/run_postgres_test (CTest label "postgres").

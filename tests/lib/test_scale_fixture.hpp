@@ -4,9 +4,14 @@
 #pragma once
 
 #include <capeq/evidence/evidence.hpp>
+#include <capeq/scale/sql_engine.hpp>
 #include <capeq/store/sqlite.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -57,6 +62,58 @@ inline void loadCsvIntoSqlite(const std::filesystem::path& csv, const std::files
         statement.run();
     }
     transaction.commit();
+}
+
+/// How an engine's CSV export of the sums query's result can differ from the plain form.
+struct ExportStyle {
+    std::string null; ///< how NULL is written: "" (BigQuery, Trino), "\\N" or "NULL" (Spark, Hive)
+    bool upperCaseHeader = false; ///< an engine that upper-cases unquoted names
+    bool reverseColumns = false;  ///< columns in another order than the query's
+    bool exponentNumbers = false; ///< numbers as 1.2345678901234567E+03 (17 significant digits)
+    bool quoteAll = false;        ///< every field in double quotes
+    bool crlf = false;            ///< Windows line ends
+};
+
+/// Writes a query result as an engine's CSV export would, in the given style. Group codes (k_ columns) and
+/// spec_sha stay text; other numbers are rewritten only when exponentNumbers asks for it.
+inline void writeResultCsv(const scale::ResultTable& result, const std::filesystem::path& file,
+                           const ExportStyle& style) {
+    std::vector<std::size_t> order(result.columns.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = style.reverseColumns ? order.size() - 1 - i : i;
+    const auto field = [&](std::string text) {
+        if (!style.quoteAll)
+            return text;
+        std::string quoted = "\"";
+        for (const char c : text)
+            quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return quoted + "\"";
+    };
+    const std::string end = style.crlf ? "\r\n" : "\n";
+    std::string text;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        std::string name = result.columns[order[i]];
+        if (style.upperCaseHeader)
+            std::transform(name.begin(), name.end(), name.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        text += (i == 0 ? "" : ",") + field(name);
+    }
+    text += end;
+    for (const auto& row : result.rows) {
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            const std::string& column = result.columns[order[i]];
+            const std::optional<std::string>& cell = row[order[i]];
+            std::string value = cell.value_or(style.null);
+            if (cell && style.exponentNumbers && column.rfind("k_", 0) != 0 && column != "spec_sha") {
+                char buffer[40];
+                std::snprintf(buffer, sizeof buffer, "%.16E", std::strtod(cell->c_str(), nullptr));
+                value = buffer;
+            }
+            text += (i == 0 ? "" : ",") + (cell || !style.null.empty() ? field(value) : value);
+        }
+        text += end;
+    }
+    std::ofstream(file, std::ios::binary) << text;
 }
 
 inline void expectSameNumber(const std::optional<double>& a, const std::optional<double>& b,

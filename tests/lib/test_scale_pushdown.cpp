@@ -8,6 +8,7 @@
 #include <capeq/scale/sums_reader.hpp>
 #include <capeq/stats/weighted_estimates.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -86,6 +87,94 @@ TEST_F(ScaleSqlite, MissingCodesFiltersZeroWeightsAndSmallGroupsMatchInProcess) 
     for (const EvidenceRow& row : output.evidence.rows)
         sawOther = sawOther || row.group.str() == "other";
     EXPECT_TRUE(sawOther);
+}
+
+// Counts the statements run, to show which queries a computation needs.
+class CountingEngine : public SqlEngine {
+public:
+    explicit CountingEngine(SqlEngine& engine)
+        : m_engine(engine) {}
+    SqlDialect dialect() const noexcept override { return m_engine.dialect(); }
+    ResultTable query(const std::string& sql) override {
+        ++queries;
+        return m_engine.query(sql);
+    }
+    int queries = 0;
+
+private:
+    SqlEngine& m_engine;
+};
+
+// What a user reads, without the place: the engine has no line numbers.
+std::vector<std::string> warningTexts(const std::vector<Diagnostic>& warnings) {
+    std::vector<std::string> texts;
+    for (const Diagnostic& warning : warnings)
+        texts.push_back(warning.where.field + ": " + warning.message + " (fix: " + warning.hint + ")");
+    return texts;
+}
+
+void expectInProcessWarnings(const Case& c, SqlEngine& engine, const std::string& table) {
+    const compute::ComputeSpec spec = compute::readComputeSpec(c.spec);
+    const std::vector<std::string> expected = warningTexts(compute::computeSums(c.data, spec).warnings);
+    ASSERT_FALSE(expected.empty()) << "the data no longer has an unmapped value";
+    EXPECT_EQ(warningTexts(computeSumsInEngine(spec, engine, table, table).sums.warnings), expected);
+}
+
+TEST_F(ScaleSqlite, ListsUnmappedValuesAsInProcess) {
+    auto engine = load(kExample);
+    expectInProcessWarnings(kExample, *engine, kExample.table);
+}
+
+TEST_F(ScaleSqlite, NamesTheMostFrequentUnmappedValuesAndCountsTheRest) {
+    // Value number i (1..25) appears i times; one of them holds a quote. Mapped, missing and empty
+    // values are not unmapped.
+    std::vector<std::pair<std::string, int>> unmapped;
+    std::string csv = "w,region,y\n1,n,1\n1,-9,2\n1,,3\n";
+    for (int i = 1; i <= 25; ++i) {
+        const std::string value = i == 13 ? "o'k" : "v" + std::to_string(100 + i);
+        unmapped.emplace_back(value, i);
+        for (int copy = 0; copy < i; ++copy)
+            csv += "1," + value + ",4\n";
+    }
+    test::writeFile(tempDir() / "regions.csv", csv);
+    test::loadCsvIntoSqlite(tempDir() / "regions.csv", tempDir() / "regions.db", "regions");
+    const compute::ComputeSpec spec =
+        compute::parseComputeSpec("[compute]\nweight = w\nmissing = -9\n[indicator y]\ncolumn = y\nkind = "
+                                  "mean\n[characteristic region]\ncolumn = region\ngroup = north | n\n",
+                                  "regions.spec");
+    auto sqlite = openSqliteEngine(tempDir() / "regions.db");
+    CountingEngine engine(*sqlite);
+    const std::vector<Diagnostic> warnings = computeSumsInEngine(spec, engine, "regions", "db").sums.warnings;
+    EXPECT_EQ(engine.queries, 3); // means, sums, and the one characteristic's unmapped values
+    // The 20 most frequent are those seen 6..25 times, listed in text order; the 5 others hold
+    // 1 + 2 + 3 + 4 + 5 = 15 rows.
+    std::vector<std::pair<std::string, int>> listed(unmapped.begin() + 5, unmapped.end());
+    std::sort(listed.begin(), listed.end());
+    ASSERT_EQ(warnings.size(), 21U);
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+        EXPECT_EQ(formatDiagnostic(warnings[i]),
+                  "db: warning: value '" + listed[i].first +
+                      "' of characteristic 'region' is not mapped to a "
+                      "group (" +
+                      std::to_string(listed[i].second) +
+                      " rows left out of its breakdown, kept in "
+                      "'all') [region] (fix: map it with 'group = CODE | " +
+                      listed[i].first +
+                      "' in [characteristic region] of regions.spec, or list it under 'missing')");
+    }
+    EXPECT_EQ(
+        formatDiagnostic(warnings.back()),
+        "db: warning: more values of characteristic 'region' are not mapped to a group (15 rows left out "
+        "of its breakdown, kept in 'all'; only the 20 most frequent values are listed) [region] (fix: "
+        "list them in the engine with: SELECT region, COUNT(*) FROM regions GROUP BY 1)");
+    // A spec that maps every value runs no listing query at all.
+    const compute::ComputeSpec identity = compute::parseComputeSpec(
+        "[compute]\nweight = w\n[indicator y]\ncolumn = y\nkind = mean\n[characteristic region]\ncolumn = "
+        "region\n",
+        "identity.spec");
+    engine.queries = 0;
+    EXPECT_TRUE(computeSumsInEngine(identity, engine, "regions", "db").sums.warnings.empty());
+    EXPECT_EQ(engine.queries, 2);
 }
 
 TEST_F(ScaleSqlite, ShiftedSumsKeepTheirPrecisionWhereRawSumsLoseIt) {
@@ -182,6 +271,8 @@ TEST(ScalePostgres, MatchesInProcessOnEveryCase) {
         expectSameAsInProcess(c, *engine, c.table, false);
     }
     expectSameAsInProcess(kExample, *engine, "microdata_3k_typed", true);
+    expectInProcessWarnings(kExample, *engine, kExample.table);
+    expectInProcessWarnings(kExample, *engine, "microdata_3k_typed");
 }
 
 } // namespace capeq::scale

@@ -89,6 +89,34 @@ TEST(ScaleSumsQuery, SqliteGetsUnionAllAndEveryDialectItsTypes) {
               std::string::npos);
 }
 
+TEST(ScaleSumsQuery, CountsUnmappedRowsAndReturnsTheSpecsFingerprint) {
+    const compute::ComputeSpec spec = compute::parseComputeSpec(kSpec, "t.spec");
+    const SqlExpressions expressions(spec, SqlDialect::PostgreSQL);
+    // Present, not missing (empty or -9) and listed by no group; a characteristic without group lines
+    // has no unmapped values.
+    EXPECT_EQ(expressions.unmapped(0),
+              "(\"sex\" IS NOT NULL AND CAST(\"sex\" AS VARCHAR) NOT IN ('', '-9', 'f', 'x''y'))");
+    EXPECT_EQ(expressions.unmapped(1), "1 = 0");
+    const std::string fingerprint = specFingerprint(spec);
+    EXPECT_EQ(fingerprint.size(), 16U);
+    EXPECT_EQ(fingerprint.find_first_not_of("0123456789abcdef"), std::string::npos);
+    for (const SqlDialect dialect : {SqlDialect::PostgreSQL, SqlDialect::SQLite, SqlDialect::SparkSql}) {
+        const std::string sql = makeSumsQuery(spec, "micro", dialect, nullptr);
+        EXPECT_NE(sql.find("'" + fingerprint + "' AS spec_sha, SUM(rows_n) AS rows_n"), std::string::npos)
+            << sql;
+        EXPECT_NE(
+            sql.find("CASE WHEN " + SqlExpressions(spec, dialect).unmapped(0) + " THEN 1 ELSE 0 END AS u_1"),
+            std::string::npos)
+            << sql;
+        EXPECT_NE(sql.find(", SUM(u_1) AS u_1, SUM(u_2) AS u_2"), std::string::npos) << sql;
+    }
+    EXPECT_EQ(
+        makeUnmappedQuery(spec, 0, "s.micro", SqlDialect::PostgreSQL, 21),
+        "SELECT CAST(\"sex\" AS VARCHAR) AS capeq_value, COUNT(*) AS rows_n\nFROM \"s\".\"micro\"\nWHERE "
+        "(\"sex\" IS NOT NULL AND CAST(\"sex\" AS VARCHAR) NOT IN ('', '-9', 'f', 'x''y'))\nGROUP BY "
+        "CAST(\"sex\" AS VARCHAR)\nORDER BY COUNT(*) DESC, CAST(\"sex\" AS VARCHAR)\nLIMIT 21\n");
+}
+
 TEST(ScaleSumsQuery, RefusesWhatCannotBeWrittenSafely) {
     const compute::ComputeSpec spec = compute::parseComputeSpec(kSpec, "t.spec");
     EXPECT_THROW(makeSumsQuery(spec, "bad`name", SqlDialect::SparkSql, nullptr), std::invalid_argument);

@@ -18,6 +18,9 @@ namespace capeq::scale {
 struct ResultTable {
     std::vector<std::string> columns;
     std::vector<std::vector<std::optional<std::string>>> rows;
+    /// For a result read from a file: each row's 1-based line, so messages can point at it. Empty for a
+    /// result that came from an engine.
+    std::vector<std::size_t> lines;
 
     /// The index of a column by name, or nullopt.
     std::optional<std::size_t> find(std::string_view column) const;

@@ -112,6 +112,18 @@ std::string SqlExpressions::groupCode(std::size_t k) const {
     return expression + " ELSE NULL END";
 }
 
+std::string SqlExpressions::unmapped(std::size_t k) const {
+    const compute::CharacteristicSpec& characteristic = m_spec.characteristics.at(k);
+    if (characteristic.groups.empty())
+        return "1 = 0"; // every present value is its own group
+    std::vector<std::string> known{""};
+    known.insert(known.end(), m_spec.missing.begin(), m_spec.missing.end());
+    for (const compute::GroupMapping& group : characteristic.groups)
+        known.insert(known.end(), group.sources.begin(), group.sources.end());
+    return "(" + column(characteristic.column) + " IS NOT NULL AND " + asText(characteristic.column) +
+           " NOT IN (" + textList(known) + "))";
+}
+
 std::string SqlExpressions::value(std::size_t j) const {
     const compute::IndicatorSpec& indicator = m_spec.indicators.at(j);
     std::vector<std::string> missing = m_spec.missing;

@@ -23,6 +23,9 @@ public:
     /// Characteristic k's group code as text, NULL where the row is outside its breakdown (missing,
     /// or a value no group lists).
     std::string groupCode(std::size_t k) const;
+    /// A condition true where characteristic k's value is present, not a missing code, and listed by no
+    /// group: the rows the in-process engine reports as unmapped. Always false without group lines.
+    std::string unmapped(std::size_t k) const;
     /// Indicator j's value y as a double (0/1 for a proportion), NULL outside its domain (missing value,
     /// or the denominator filter fails or is missing).
     std::string value(std::size_t j) const;

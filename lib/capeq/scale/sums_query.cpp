@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <capeq/core/sha256.hpp>
 #include <capeq/scale/sql_expressions.hpp>
 #include <capeq/scale/sums_query.hpp>
 
@@ -18,8 +19,10 @@ std::string rowsQuery(const compute::ComputeSpec& spec, const SqlExpressions& ex
                       const std::string& table, bool withGroups) {
     std::string sql = "    SELECT " + expressions.weight() + " AS capeq_w";
     if (withGroups) {
-        for (std::size_t k = 0; k < spec.characteristics.size(); ++k)
+        for (std::size_t k = 0; k < spec.characteristics.size(); ++k) {
             sql += ",\n      " + expressions.groupCode(k) + " AS " + name("k", k);
+            sql += ",\n      CASE WHEN " + expressions.unmapped(k) + " THEN 1 ELSE 0 END AS " + name("u", k);
+        }
     }
     for (std::size_t j = 0; j < spec.indicators.size(); ++j)
         sql += ",\n      " + expressions.value(j) + " AS " + name("y", j);
@@ -43,6 +46,8 @@ std::string cellsQuery(const compute::ComputeSpec& spec, const std::string& rows
         sql += keys + ",\n    ";
     sql +=
         "COUNT(*) AS rows_n,\n    SUM(CASE WHEN capeq_w IS NULL OR capeq_w < 0 THEN 1 ELSE 0 END) AS bad_w";
+    for (std::size_t k = 0; k < spec.characteristics.size(); ++k)
+        sql += ", SUM(" + name("u", k) + ") AS " + name("u", k);
     for (std::size_t j = 0; j < spec.indicators.size(); ++j) {
         const std::string y = name("y", j);
         const std::string d = "(" + y + " - " + shift[j] + ")";
@@ -66,9 +71,11 @@ std::string cellsQuery(const compute::ComputeSpec& spec, const std::string& rows
 }
 
 // The cells' sums added up per breakdown: every statistic is a sum, except the shift (constant) and the
-// smallest and largest value.
-std::string totals(const compute::ComputeSpec& spec) {
-    std::string sql = "SUM(rows_n) AS rows_n, SUM(bad_w) AS bad_w";
+// smallest and largest value. The fingerprint is a constant column, so a result can be matched to its spec.
+std::string totals(const compute::ComputeSpec& spec, const std::string& fingerprint) {
+    std::string sql = fingerprint + " AS spec_sha, SUM(rows_n) AS rows_n, SUM(bad_w) AS bad_w";
+    for (std::size_t k = 0; k < spec.characteristics.size(); ++k)
+        sql += ", SUM(" + name("u", k) + ") AS " + name("u", k);
     for (std::size_t j = 0; j < spec.indicators.size(); ++j) {
         sql += ",\n  MIN(" + name("c", j) + ") AS " + name("c", j);
         for (const char* statistic : kIndicatorStatistics) {
@@ -82,14 +89,15 @@ std::string totals(const compute::ComputeSpec& spec) {
     return sql;
 }
 
-std::string groupingSetsSelect(const compute::ComputeSpec& spec) {
+std::string groupingSetsSelect(const compute::ComputeSpec& spec, const std::string& fingerprint) {
     const std::size_t count = spec.characteristics.size();
     if (count == 0)
-        return "SELECT " + totals(spec) + "\nFROM capeq_cells";
+        return "SELECT " + totals(spec, fingerprint) + "\nFROM capeq_cells";
     std::string sql = "SELECT ";
     for (std::size_t k = 0; k < count; ++k)
         sql += "GROUPING(" + name("k", k) + ") AS " + name("g", k) + ", ";
-    sql += keyList(spec) + ",\n  " + totals(spec) + "\nFROM capeq_cells\nGROUP BY GROUPING SETS (";
+    sql +=
+        keyList(spec) + ",\n  " + totals(spec, fingerprint) + "\nFROM capeq_cells\nGROUP BY GROUPING SETS (";
     bool first = true;
     for (const std::vector<std::size_t>& set : groupingSets(spec)) {
         sql += first ? "(" : ", (";
@@ -103,7 +111,8 @@ std::string groupingSetsSelect(const compute::ComputeSpec& spec) {
 
 // Without GROUPING SETS: one GROUP BY per breakdown, with the GROUPING() flags written as constants and
 // rows outside a breakdown (NULL code) dropped in the engine.
-std::string unionAllSelect(const compute::ComputeSpec& spec, SqlDialect dialect) {
+std::string unionAllSelect(const compute::ComputeSpec& spec, SqlDialect dialect,
+                           const std::string& fingerprint) {
     std::string sql;
     const std::size_t count = spec.characteristics.size();
     for (const std::vector<std::size_t>& set : groupingSets(spec)) {
@@ -122,7 +131,7 @@ std::string unionAllSelect(const compute::ComputeSpec& spec, SqlDialect dialect)
             sql += (grouped ? name("k", k) : "CAST(NULL AS " + std::string(textType(dialect)) + ")") +
                    " AS " + name("k", k) + ", ";
         }
-        sql += "\n  " + totals(spec) + "\nFROM capeq_cells";
+        sql += "\n  " + totals(spec, fingerprint) + "\nFROM capeq_cells";
         if (!where.empty()) {
             sql += " WHERE " + where + " GROUP BY ";
             for (std::size_t i = 0; i < set.size(); ++i)
@@ -130,6 +139,35 @@ std::string unionAllSelect(const compute::ComputeSpec& spec, SqlDialect dialect)
         }
     }
     return sql;
+}
+
+// fingerprint: the spec_sha column's literal (a bare '' when the fingerprint itself is being computed).
+std::string sumsQuery(const compute::ComputeSpec& spec, const std::string& table, SqlDialect dialect,
+                      const std::vector<double>* shifts, const std::string& fingerprint) {
+    if (shifts != nullptr && shifts->size() != spec.indicators.size())
+        throw std::invalid_argument("one shift per indicator is needed");
+    const SqlExpressions expressions(spec, dialect);
+    const std::string quotedTable = quoteTableName(table, dialect);
+    std::vector<std::string> shift;
+    for (std::size_t j = 0; j < spec.indicators.size(); ++j)
+        shift.push_back(shifts != nullptr ? doubleLiteral((*shifts)[j], dialect)
+                                          : "capeq_shift." + name("s", j));
+    std::string sql = "-- CapEq sufficient statistics per breakdown and group (docs/SCALE.md)\nWITH ";
+    if (shifts == nullptr) {
+        // Any c is correct; one near each indicator's mean keeps the variance sums free of cancellation.
+        sql += "capeq_shift AS (\n  SELECT ";
+        for (std::size_t j = 0; j < spec.indicators.size(); ++j)
+            sql += (j == 0 ? "" : ", ") + std::string("COALESCE(AVG(") + name("y", j) + "), " +
+                   doubleLiteral(0.0, dialect) + ") AS " + name("s", j);
+        sql +=
+            "\n  FROM (\n" + rowsQuery(spec, expressions, quotedTable, false) + "\n  ) AS capeq_values\n),\n";
+    }
+    sql += "capeq_cells AS (\n" +
+           cellsQuery(spec, rowsQuery(spec, expressions, quotedTable, true), shift, shifts == nullptr) +
+           "\n)\n";
+    sql += hasGroupingSets(dialect) ? groupingSetsSelect(spec, fingerprint)
+                                    : unionAllSelect(spec, dialect, fingerprint);
+    return sql + "\n";
 }
 
 } // namespace
@@ -153,29 +191,24 @@ std::vector<std::vector<std::size_t>> groupingSets(const compute::ComputeSpec& s
 
 std::string makeSumsQuery(const compute::ComputeSpec& spec, const std::string& table, SqlDialect dialect,
                           const std::vector<double>* shifts) {
-    if (shifts != nullptr && shifts->size() != spec.indicators.size())
-        throw std::invalid_argument("one shift per indicator is needed");
+    return sumsQuery(spec, table, dialect, shifts, stringLiteral(specFingerprint(spec), dialect));
+}
+
+std::string specFingerprint(const compute::ComputeSpec& spec) {
+    // The query written for a fixed table and dialect captures everything in the spec that shapes the
+    // sums (columns, codes, conditions, groups, breakdowns) and nothing that only labels the output.
+    const std::string canonical = sumsQuery(spec, "capeq_table", SqlDialect::PostgreSQL, nullptr, "''");
+    return sha256Hex(canonical).substr(0, 16);
+}
+
+std::string makeUnmappedQuery(const compute::ComputeSpec& spec, std::size_t k, const std::string& table,
+                              SqlDialect dialect, std::size_t limit) {
     const SqlExpressions expressions(spec, dialect);
-    const std::string quotedTable = quoteTableName(table, dialect);
-    std::vector<std::string> shift;
-    for (std::size_t j = 0; j < spec.indicators.size(); ++j)
-        shift.push_back(shifts != nullptr ? doubleLiteral((*shifts)[j], dialect)
-                                          : "capeq_shift." + name("s", j));
-    std::string sql = "-- CapEq sufficient statistics per breakdown and group (docs/SCALE.md)\nWITH ";
-    if (shifts == nullptr) {
-        // Any c is correct; one near each indicator's mean keeps the variance sums free of cancellation.
-        sql += "capeq_shift AS (\n  SELECT ";
-        for (std::size_t j = 0; j < spec.indicators.size(); ++j)
-            sql += (j == 0 ? "" : ", ") + std::string("COALESCE(AVG(") + name("y", j) + "), " +
-                   doubleLiteral(0.0, dialect) + ") AS " + name("s", j);
-        sql +=
-            "\n  FROM (\n" + rowsQuery(spec, expressions, quotedTable, false) + "\n  ) AS capeq_values\n),\n";
-    }
-    sql += "capeq_cells AS (\n" +
-           cellsQuery(spec, rowsQuery(spec, expressions, quotedTable, true), shift, shifts == nullptr) +
-           "\n)\n";
-    sql += hasGroupingSets(dialect) ? groupingSetsSelect(spec) : unionAllSelect(spec, dialect);
-    return sql + "\n";
+    const std::string value = "CAST(" + quoteIdentifier(spec.characteristics.at(k).column, dialect) + " AS " +
+                              std::string(textType(dialect)) + ")";
+    return "SELECT " + value + " AS capeq_value, COUNT(*) AS rows_n\nFROM " + quoteTableName(table, dialect) +
+           "\nWHERE " + expressions.unmapped(k) + "\nGROUP BY " + value + "\nORDER BY COUNT(*) DESC, " +
+           value + "\nLIMIT " + std::to_string(limit) + "\n";
 }
 
 std::string makeShiftQuery(const compute::ComputeSpec& spec, const std::string& table, SqlDialect dialect) {

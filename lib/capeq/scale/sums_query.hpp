@@ -17,8 +17,9 @@ inline constexpr const char* kIndicatorStatistics[] = {"c",    "n",     "sw", "s
                                                        "swwd", "swwdd", "sy", "lo",  "hi"};
 
 /// Result columns: "g_<k+1>" (GROUPING() of characteristic k: 0 when the row is grouped by it) and
-/// "k_<k+1>" (its group code), then "rows_n" (rows in the group), "bad_w" (rows whose weight is missing
-/// or negative), then kIndicatorStatistics for each indicator.
+/// "k_<k+1>" (its group code), then "spec_sha" (specFingerprint()), "rows_n" (rows in the group), "bad_w"
+/// (rows whose weight is missing or negative), "u_<k+1>" (rows whose value of characteristic k no group
+/// maps), then kIndicatorStatistics for each indicator.
 std::string sumsColumnName(const char* statistic, std::size_t index);
 
 /// The distinct sets of characteristic indexes the spec breaks estimates down by: {} for "all", {k} for
@@ -33,6 +34,16 @@ std::vector<std::vector<std::size_t>> groupingSets(const compute::ComputeSpec& s
 /// value, or a shifts vector of the wrong length.
 std::string makeSumsQuery(const compute::ComputeSpec& spec, const std::string& table, SqlDialect dialect,
                           const std::vector<double>* shifts);
+
+/// 16 hex digits identifying the sums a spec asks for: a SHA-256 of its query for a fixed table and
+/// dialect, so an edit to columns, codes, conditions, groups or breakdowns changes it and a label does not.
+/// The sums query returns it as column spec_sha.
+std::string specFingerprint(const compute::ComputeSpec& spec);
+
+/// The values of characteristic k that no group maps (and are not missing), most frequent first, with
+/// their row counts (columns capeq_value, rows_n), at most limit of them. One scan of the table.
+std::string makeUnmappedQuery(const compute::ComputeSpec& spec, std::size_t k, const std::string& table,
+                              SqlDialect dialect, std::size_t limit);
 
 /// A one-row query of AVG(y) per indicator (columns c_1...), the cheap first pass that picks the shifts.
 std::string makeShiftQuery(const compute::ComputeSpec& spec, const std::string& table, SqlDialect dialect);
