@@ -177,19 +177,11 @@ ComputeSums mergeWorkers(const ComputePlan& plan, std::vector<Worker>& workers, 
         result.designRows += worker.accumulator->rows();
         lineOffset += worker.outcome.lines;
     }
-    for (const auto& [key, counts] : unmapped) {
-        const CharacteristicSpec& characteristic = plan.spec->characteristics[key.first];
-        Diagnostic warning;
-        warning.severity = Severity::Warning;
-        warning.where = {file, counts.second, plan.characteristicColumns[key.first] + 1,
-                         characteristic.column};
-        warning.message = "value '" + key.second + "' of characteristic '" + characteristic.id +
-                          "' is not mapped to a group (" + std::to_string(counts.first) +
-                          " rows left out of its breakdown, kept in 'all')";
-        warning.hint = "map it with 'group = CODE | " + key.second + "' in [characteristic " +
-                       characteristic.id + "] of " + plan.spec->file + ", or list it under 'missing'";
-        result.warnings.push_back(std::move(warning));
-    }
+    for (const auto& [key, counts] : unmapped)
+        result.warnings.push_back(
+            unmappedValueWarning(*plan.spec, key.first, key.second, counts.first,
+                                 {file, counts.second, plan.characteristicColumns[key.first] + 1,
+                                  plan.spec->characteristics[key.first].column}));
     return result;
 }
 
@@ -242,6 +234,16 @@ ComputeSums computeSums(const std::filesystem::path& data, const ComputeSpec& sp
     result.jobsUsed = static_cast<unsigned>(workers.size());
     result.reranSerially = reran;
     return result;
+}
+
+Diagnostic unmappedValueWarning(const ComputeSpec& spec, std::size_t characteristic, const std::string& value,
+                                std::uint64_t rows, SourceLocation where) {
+    const CharacteristicSpec& mapped = spec.characteristics.at(characteristic);
+    return {Severity::Warning, std::move(where),
+            "value '" + value + "' of characteristic '" + mapped.id + "' is not mapped to a group (" +
+                std::to_string(rows) + " rows left out of its breakdown, kept in 'all')",
+            "map it with 'group = CODE | " + value + "' in [characteristic " + mapped.id + "] of " +
+                spec.file + ", or list it under 'missing'"};
 }
 
 } // namespace capeq::compute

@@ -52,4 +52,9 @@ struct ComputeSums {
 ComputeSums computeSums(const std::filesystem::path& data, const ComputeSpec& spec,
                         const ComputeOptions& options = {});
 
+/// The warning for a value of characteristic number `characteristic` that no group maps, left out of that
+/// breakdown in `rows` rows; one wording for the in-process engine and the SQL engines.
+Diagnostic unmappedValueWarning(const ComputeSpec& spec, std::size_t characteristic, const std::string& value,
+                                std::uint64_t rows, SourceLocation where);
+
 } // namespace capeq::compute

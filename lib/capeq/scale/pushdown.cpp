@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <capeq/compute/compute_engine.hpp>
 #include <capeq/scale/pushdown.hpp>
 #include <capeq/scale/sums_query.hpp>
 #include <capeq/scale/sums_reader.hpp>
@@ -62,12 +63,7 @@ void addUnmappedWarnings(const compute::ComputeSpec& spec, std::size_t k, std::u
     std::uint64_t listed = 0;
     for (const auto& [value, rows] : values) {
         listed += rows;
-        warnings.push_back({Severity::Warning, where,
-                            "value '" + value + "' of characteristic '" + characteristic.id +
-                                "' is not mapped to a group (" + std::to_string(rows) +
-                                " rows left out of its breakdown, kept in 'all')",
-                            "map it with 'group = CODE | " + value + "' in [characteristic " +
-                                characteristic.id + "] of " + spec.file + ", or list it under 'missing'"});
+        warnings.push_back(compute::unmappedValueWarning(spec, k, value, rows, where));
     }
     if (more && unmappedRows > listed)
         warnings.push_back({Severity::Warning, where,
