@@ -122,40 +122,54 @@ void gapFlags(const ScoreInput& input, const Indicator& indicator, const Indicat
     }
 }
 
+// One group's estimates in the two periods.
+struct PairedGroup {
+    const GroupFigure* now = nullptr;
+    stats::Estimate before;
+};
+
+// The pair tested is chosen on the mean of each group's two estimates, not on the current ones. Choosing
+// the best and worst groups by their current values picks groups whose current estimates happen to lie far
+// apart, so the current gap is biased upwards (regression to the mean) and "no change" is flagged far more
+// often than the level says. The mean is symmetric in the two periods: when they are exchangeable (no
+// change), swapping them leaves the pair the same and turns gapNow - gapBefore into its negative, so the
+// tested change has a symmetric null distribution (exactly normal with equal SEs in both periods).
 void wideningFlags(const ScoreInput& input, const Indicator& indicator, const IndicatorScore& score,
                    FlagWriter& writer) {
     if (input.previousRows.empty())
         return;
-    const double z = stats::zForLevel(input.profile.significanceLevel);
+    const double level = input.profile.significanceLevel;
+    const double z = stats::zForLevel(level);
     const double p = indicator.polarity == Polarity::LowerIsBetter ? -1.0 : 1.0;
     for (const CharacteristicEquality& equality : score.characteristics) {
-        if (equality.status == GapStatus::NoGap || equality.best.empty())
-            continue;
-        const GroupFigure* best = nullptr;
-        const GroupFigure* worst = nullptr;
+        std::vector<PairedGroup> paired; // groups with a standard error in both periods
         for (const GroupFigure& g : equality.groups) {
-            best = g.group == equality.best ? &g : best;
-            worst = g.group == equality.worst ? &g : worst;
+            if (!g.usedInScore || !g.estimate.se)
+                continue;
+            const EvidenceRow* row =
+                findRow(input.previousRows, input, indicator.id, equality.characteristic, g.group);
+            const auto before = row != nullptr ? rowEstimate(*row, &indicator, level) : std::nullopt;
+            if (before && before->se)
+                paired.push_back({&g, *before});
         }
-        const EvidenceRow* bestBefore =
-            findRow(input.previousRows, input, indicator.id, equality.characteristic, equality.best);
-        const EvidenceRow* worstBefore =
-            findRow(input.previousRows, input, indicator.id, equality.characteristic, equality.worst);
-        if (best == nullptr || worst == nullptr || bestBefore == nullptr || worstBefore == nullptr)
+        if (paired.size() < 2)
             continue;
-        const auto b0 = rowEstimate(*bestBefore, &indicator, input.profile.significanceLevel);
-        const auto w0 = rowEstimate(*worstBefore, &indicator, input.profile.significanceLevel);
-        if (!b0 || !w0 || !b0->se || !w0->se || !best->estimate.se || !worst->estimate.se)
-            continue;
-        const double gapNow = p * (best->estimate.value - worst->estimate.value);
-        const double gapBefore = p * (b0->value - w0->value);
+        const auto meanMerit = [p](const PairedGroup& g) {
+            return p * (g.now->estimate.value + g.before.value);
+        };
+        const auto [worst, best] = std::minmax_element(
+            paired.begin(), paired.end(),
+            [&](const PairedGroup& a, const PairedGroup& b) { return meanMerit(a) < meanMerit(b); });
+        const double gapNow = p * (best->now->estimate.value - worst->now->estimate.value);
+        const double gapBefore = p * (best->before.value - worst->before.value);
         const double se =
-            std::sqrt(*best->estimate.se * *best->estimate.se + *worst->estimate.se * *worst->estimate.se +
-                      *b0->se * *b0->se + *w0->se * *w0->se);
+            std::sqrt(*best->now->estimate.se * *best->now->estimate.se +
+                      *worst->now->estimate.se * *worst->now->estimate.se +
+                      *best->before.se * *best->before.se + *worst->before.se * *worst->before.se);
         if (gapNow - gapBefore - z * se > 0.0)
-            writer.add(FlagKind::Widening, indicator, equality.characteristic, equality.worst,
-                       equality.characteristic.str() + ": the gap between " + equality.best.str() + " and " +
-                           equality.worst.str() + " widened from " + figure(gapBefore) + " to " +
+            writer.add(FlagKind::Widening, indicator, equality.characteristic, worst->now->group,
+                       equality.characteristic.str() + ": the gap between " + best->now->group.str() +
+                           " and " + worst->now->group.str() + " widened from " + figure(gapBefore) + " to " +
                            figure(gapNow));
     }
 }
