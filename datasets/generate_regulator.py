@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
 """Generates the SYNTHETIC regulator dataset (datasets/regulator/): 320 invented organisations x 5 services x
-3 periods, in CapEq's long format, with planted gaps, widening gaps and minimum-standard breaches listed in
-regulator/planted_effects.csv and regulator/README.md.
+3 periods, in CapEq's long format, with a national benchmark (area NATIONAL: every organisation's
+respondents together) and planted gaps, widening gaps, minimum-standard breaches and red-red declines listed
+in regulator/planted_effects.csv and regulator/README.md.
 
     python3 datasets/generate_regulator.py          # rewrite the files
     python3 datasets/generate_regulator.py --check  # exit 1 if the committed files differ
@@ -11,7 +12,8 @@ regulator/planted_effects.csv and regulator/README.md.
 Deterministic: every organisation x service x period has its own stream (SEED with a CRC-32 of the names),
 and only random.Random.random() is used (through sampling.Rng), so the output is byte-identical on every
 Python 3 version. The generator checks each planted effect against the numbers it wrote and fails if one is
-not clearly visible (z beyond 5 for a gap and for a widening; whole value 5 standard errors below a standard).
+not clearly visible (z beyond 5 for a gap and for a widening; whole value 5 standard errors below a standard;
+for a red-red decline, z beyond 5 both for the fall and against the national value).
 """
 
 import csv
@@ -29,6 +31,11 @@ PERIODS = ["2022/23", "2023/24", "2024/25"]
 GAP = 25.0  # planted persistent gap, percentage points
 WIDENING = [0.0, 5.0, 35.0]  # planted gap per period for a widening trend
 BREACH_BASE = 60.0  # planted whole value of control_over_daily_life (minimum standard 70)
+DECLINE = [0.0, 0.0, 15.0]  # planted fall for everyone (every group alike) for a red-red case
+NATIONAL = "NATIONAL"  # area code of the benchmark rows: all organisations' respondents together
+# Indicators without a minimum standard, per service, for red-red cases (a fall below a standard would add
+# a second planted flag to the same case).
+NO_STANDARD = {"adult_social_care": ["social_care_dignity"], "housing": ["overcrowding"]}
 
 # service -> [(indicator, polarity, base value per period)]; goalposts and standards are the catalogue's.
 SERVICES = {
@@ -76,6 +83,15 @@ def planted_effects():
                         "organisation": ORGANISATIONS[(13 * k + 5) % len(ORGANISATIONS)], "service": "adult_social_care",
                         "indicator": "control_over_daily_life", "characteristic": "all", "group": "all",
                         "sizes": [0.0] * 3, "polarity": +1})
+    for k in range(10):  # red-red: everyone's figure falls by 15 points in the latest period, no gap
+        service = services[k % 5]
+        choices = NO_STANDARD.get(service, [indicator for indicator, _, _ in SERVICES[service]])
+        indicator = choices[(k // 5) % len(choices)]
+        polarity = next(p for name, p, _ in SERVICES[service] if name == indicator)
+        effects.append({"id": f"D{k + 1:02d}", "kind": "red_red",
+                        "organisation": ORGANISATIONS[(17 * k + 9) % len(ORGANISATIONS)], "service": service,
+                        "indicator": indicator, "characteristic": "all", "group": "all",
+                        "sizes": list(DECLINE), "polarity": polarity})
     # With the default 320 organisations every effect has its own organisation x service; a smaller batch
     # (benchmarks) keeps the first effect of each pair.
     kept, seen = [], set()
@@ -105,6 +121,8 @@ def cells_for(rng, size, base, effect, period_index):
         for disability, dis_share in SHARES["disability"].items():
             value = base
             if effect is not None and {"sex": sex, "disability": disability}.get(effect["characteristic"]) == effect["group"]:
+                value -= effect["polarity"] * effect["sizes"][period_index]
+            if effect is not None and effect["kind"] == "red_red":  # every group alike: no gap
                 value -= effect["polarity"] * effect["sizes"][period_index]
             n = int(round(size * sex_share * dis_share))
             cells[(sex, disability)] = (draw_count(rng, n, value / 100.0), n)
@@ -144,7 +162,28 @@ def generate():
                         rows.append([indicator, organisation, service, period, characteristic, group,
                                      f"{100.0 * k / n:.2f}", str(k), str(n)])
                         observed[(organisation, service, indicator, period, characteristic, group)] = (k, n)
+    rows.extend(national_rows(observed))
     return effects, rows, observed
+
+
+def national_rows(observed):
+    """The benchmark: whole-population rows of all organisations together, per service, indicator, period
+    (stored in observed under the area NATIONAL as well)."""
+    totals = {}
+    for (organisation, service, indicator, period, characteristic, group), (k, n) in observed.items():
+        if characteristic == "all":
+            total = totals.setdefault((service, indicator, period), [0, 0])
+            total[0] += k
+            total[1] += n
+    rows = []
+    for service in sorted(SERVICES):
+        for period in PERIODS:
+            for indicator, _, _ in SERVICES[service]:
+                k, n = totals[(service, indicator, period)]
+                observed[(NATIONAL, service, indicator, period, "all", "all")] = (k, n)
+                rows.append([indicator, NATIONAL, service, period, "all", "all", f"{100.0 * k / n:.2f}", str(k),
+                             str(n)])
+    return rows
 
 
 def z_gap(observed, e, period, reference):
@@ -161,6 +200,18 @@ def check_and_list(effects, observed):
     reference = {"sex": "male", "disability": "not_disabled"}
     out = []
     for e in effects:
+        if e["kind"] == "red_red":
+            k1, n1 = observed[(e["organisation"], e["service"], e["indicator"], latest, "all", "all")]
+            k0, n0 = observed[(e["organisation"], e["service"], e["indicator"], before, "all", "all")]
+            kb, nb = observed[(NATIONAL, e["service"], e["indicator"], latest, "all", "all")]
+            p1, p0, pb = k1 / n1, k0 / n0, kb / nb
+            se1 = math.sqrt(p1 * (1 - p1) / n1)
+            z_fall = (p1 - p0) / math.sqrt(se1 ** 2 + p0 * (1 - p0) / n0)
+            z_benchmark = (p1 - pb) / se1  # the benchmark is taken as fixed (Fingertips method)
+            assert -e["polarity"] * z_fall > 5 and -e["polarity"] * z_benchmark > 5, (e, z_fall, z_benchmark)
+            out.append([e["id"], e["kind"], e["organisation"], e["service"], e["indicator"], latest, "all", "all",
+                        "red_red", f"{e['sizes'][-1]:.1f}", f"{100 * (p1 - p0):.2f}", f"{z_fall:.2f}"])
+            continue
         if e["kind"] == "minimum_standard":
             k, n = observed[(e["organisation"], e["service"], e["indicator"], latest, "all", "all")]
             value = 100 * k / n

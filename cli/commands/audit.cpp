@@ -5,6 +5,7 @@
 #include <capeq/audit/audit_runner.hpp>
 #include <capeq/audit/league_table.hpp>
 #include <capeq/audit/output_files.hpp>
+#include <capeq/audit/progress_bar.hpp>
 #include <capeq/audit/run_record.hpp>
 #include <capeq/audit/summary_writers.hpp>
 #include <capeq/catalogue/catalogue_loader.hpp>
@@ -40,6 +41,7 @@ struct AuditOptions {
     std::string weights;
     std::string period;
     std::string compareTo;
+    std::string benchmarkArea;
     int jobs = 1;
     std::string failOn;
     bool noReports = false;
@@ -90,36 +92,6 @@ ReportChoice chooseReports(const AuditOptions& options) {
     return choice;
 }
 
-// A progress bar on a terminal; nothing when stderr is piped.
-class Progress {
-public:
-    Progress(std::ostream& err, bool enabled, std::size_t total)
-        : m_err(err)
-        , m_enabled(enabled && total > 0)
-        , m_total(total) {}
-    void update(std::size_t done) {
-        if (!m_enabled)
-            return;
-        const std::size_t width = 40;
-        const std::size_t filled = done * width / m_total;
-        if (filled == m_lastFilled && done != m_total && done % 50 != 0)
-            return;
-        m_lastFilled = filled;
-        m_err << "\rAuditing [" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
-              << done << "/" << m_total << std::flush;
-    }
-    void finish() {
-        if (m_enabled)
-            m_err << '\n';
-    }
-
-private:
-    std::ostream& m_err;
-    bool m_enabled;
-    std::size_t m_total;
-    std::size_t m_lastFilled = static_cast<std::size_t>(-1);
-};
-
 std::string reportKinds(const ReportChoice& choice) {
     if (choice.html && choice.pdf)
         return "html,pdf";
@@ -164,8 +136,15 @@ void runAudit(const AuditOptions& options, CommandContext& context) {
         throw InputError(all);
     }
     const std::string evidenceFingerprint = input.evidenceFingerprint;
+    if (!options.benchmarkArea.empty() && !input.benchmarkArea.empty() &&
+        options.benchmarkArea != input.benchmarkArea)
+        usage("--benchmark-area",
+              "--benchmark-area " + options.benchmarkArea +
+                  " but the manifest's benchmark file is for area " + input.benchmarkArea,
+              "leave --benchmark-area out to use the manifest's benchmark, or correct the manifest");
     const audit::AuditPlan plan =
-        audit::planAudit(std::move(input.rows), options.period, options.compareTo, options.input);
+        audit::planAudit(std::move(input.rows), options.period, options.compareTo, options.input,
+                         options.benchmarkArea.empty() ? input.benchmarkArea : options.benchmarkArea);
     const Catalogue& catalogue = input.catalogue;
 
     const fs::path out(options.out);
@@ -176,6 +155,9 @@ void runAudit(const AuditOptions& options, CommandContext& context) {
               "choose a directory you can write to with --out");
     if (!reports.note.empty())
         context.err << "capeq audit: " << reports.note << '\n';
+    for (const ServiceId& service : plan.servicesWithoutBenchmark)
+        context.err << "capeq audit: no benchmark figure for " << service.str() << " in " << plan.period
+                    << " (area " << plan.benchmarkArea << "); its services cannot be flagged red-red\n";
 
     ScoreProvenance provenance;
     provenance.disclosureRule = settings.disclosure.describe();
@@ -189,7 +171,7 @@ void runAudit(const AuditOptions& options, CommandContext& context) {
     digests.reserve(plan.units.size());
     long long filesWritten = 0;
     long long reportFailures = 0;
-    Progress progress(context.err, context.errIsTerminal, plan.units.size());
+    audit::ProgressBar progress(context.err, context.errIsTerminal, plan.units.size());
     {
         audit::AuditRunner runner(catalogue, settings, plan, options.jobs);
         interrupts.onInterrupt([&runner] { runner.cancel(); });
@@ -212,7 +194,9 @@ void runAudit(const AuditOptions& options, CommandContext& context) {
                                         unit.rows,
                                         provenance,
                                         settings.disclosure,
-                                        unit.service.str() + " — " + unit.area.str() + ", " + plan.period};
+                                        unit.service.str() + " — " +
+                                            audit::areaLabel(input.areaNames, unit.area) + ", " +
+                                            plan.period};
                 try {
                     if (reports.html) {
                         files.write(stem + ".html", renderer->html(report));
@@ -253,7 +237,10 @@ void runAudit(const AuditOptions& options, CommandContext& context) {
                                              plan.absent,
                                              input.failures,
                                              input.warnings,
-                                             reports.html ? "html" : "json"};
+                                             reports.html ? "html" : "json",
+                                             plan.benchmarkArea,
+                                             plan.servicesWithoutBenchmark,
+                                             input.areaNames};
         files.write("summary.csv", audit::summaryCsv(digests, summary, summaryContext));
         files.write("summary.json", audit::summaryJson(digests, summary, summaryContext));
         files.write("summary.html", audit::summaryHtml(digests, summary, summaryContext));
@@ -281,6 +268,7 @@ void runAudit(const AuditOptions& options, CommandContext& context) {
     run.rules = settings.rules.id;
     run.options = {{"period", plan.period},
                    {"compare_to", plan.compareTo},
+                   {"benchmark_area", plan.benchmarkArea},
                    {"jobs", std::to_string(options.jobs)},
                    {"fail_on", options.failOn},
                    {"reports", reportKinds(reports)},
@@ -357,6 +345,10 @@ void addAuditCommand(CLI::App& app, CommandContext& context) {
     command->add_option("--period", options->period, "Period to audit (default: the latest in the input)");
     command->add_option("--compare-to", options->compareTo,
                         "Earlier period for change and widening (default: the one before)");
+    command->add_option(
+        "--benchmark-area", options->benchmarkArea,
+        "Area code of the benchmark (e.g. the national figures): each service is compared with "
+        "the same service's whole-population figure there, for red-red flags; not audited");
     command->add_option("--jobs", options->jobs, "Worker threads for scoring (default 1)");
     command->add_option("--fail-on", options->failOn, "Exit 1 when any service breached the rule set")
         ->check(CLI::IsMember({"breach"}));
@@ -373,9 +365,10 @@ void addAuditCommand(CLI::App& app, CommandContext& context) {
                         "Rescorings per service for the index's interval (default 200; 0: none)");
     command->add_option("--sensitivity-draws", options->sensitivityDraws,
                         "Weight perturbations for rank-band stability (default 200; 0: none)");
-    command->add_option("--level", options->level,
-                        "Significance level of gap and widening tests (default: the profile's; audits of "
-                        "many services: 0.998, see docs/AUDIT.md)");
+    command->add_option(
+        "--level", options->level,
+        "Significance level of gap, widening and red-red tests (default: the profile's; audits of "
+        "many services: 0.998, see docs/AUDIT.md)");
     command->add_option("--seed", options->seed, "Seed of both simulations (recorded in run.json)");
     command->callback([options, &context] { runAudit(*options, context); });
 }

@@ -9,6 +9,7 @@
 #include <capeq/scoring/scorer.hpp>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cli/command.hpp>
 #include <cli/output.hpp>
 #include <cli/run.hpp>
@@ -24,7 +25,7 @@ struct ScoreOptions {
     std::string area;
     std::string period;
     std::string compareTo;
-    std::string benchmark;
+    std::string benchmarkArea;
     std::string profile = "default";
     std::string weights;
     std::string rules = "default";
@@ -124,13 +125,20 @@ void runScore(const ScoreOptions& options, CommandContext& context) {
         usage(options.input, "no evidence for service '" + service.str() + "'",
               "use one of: " + joinIds(services));
     }
-    const std::vector<AreaCode> areas = areasOf(input.rows, service);
+    std::vector<AreaCode> areas = areasOf(input.rows, service);
+    if (!options.benchmarkArea.empty()) // the benchmark is compared with, not a candidate to score
+        areas.erase(std::remove(areas.begin(), areas.end(), AreaCode{options.benchmarkArea}), areas.end());
     AreaCode area{options.area};
     if (area.empty()) {
         if (areas.size() != 1)
-            usage(options.input, "service '" + service.str() + "' has evidence for several areas",
+            usage(options.input,
+                  "service '" + service.str() + "' has evidence for " + std::to_string(areas.size()) +
+                      " areas" + (options.benchmarkArea.empty() ? "" : " besides the benchmark"),
                   "choose one with --area (one of: " + joinIds(areas) + ")");
         area = areas.front();
+    } else if (area.str() == options.benchmarkArea) {
+        usage("--benchmark-area", "the benchmark area is the area scored",
+              "score another area against it, or leave --benchmark-area out");
     }
     const std::vector<std::string> periods = periodsOf(input.rows, service);
     std::string period = options.period.empty() ? periods.back() : options.period;
@@ -161,9 +169,15 @@ void runScore(const ScoreOptions& options, CommandContext& context) {
             scoreInput.rows.push_back(row);
         else if (row.service == service && row.area == area && row.period == compareTo)
             scoreInput.previousRows.push_back(row);
-        else if (!options.benchmark.empty() && row.service.str() == options.benchmark && row.period == period)
+        else if (row.service == service && row.area.str() == options.benchmarkArea && row.period == period &&
+                 row.isWholePopulation())
             scoreInput.benchmarkRows.push_back(row);
     }
+    if (!options.benchmarkArea.empty() && scoreInput.benchmarkRows.empty())
+        usage("--benchmark-area",
+              "no whole-population figure for " + service.str() + " in area '" + options.benchmarkArea +
+                  "' for " + period,
+              "give the area code of the benchmark's rows (e.g. the national figures) for this service");
     const ServiceScore score = scoreService(scoreInput);
     ScoreProvenance provenance;
     provenance.disclosureRule = scoreInput.disclosure.describe();
@@ -198,8 +212,9 @@ void addScoreCommand(CLI::App& app, CommandContext& context) {
     command->add_option("--period", options->period, "Period to score (default: the latest)");
     command->add_option("--compare-to", options->compareTo,
                         "Earlier period for widening and red-red flags (default: the one before)");
-    command->add_option("--benchmark", options->benchmark,
-                        "Service id whose whole-population figures are the benchmark (e.g. a national row)");
+    command->add_option("--benchmark-area", options->benchmarkArea,
+                        "Area code of the benchmark (e.g. the national figures): the same service's "
+                        "whole-population figures there, same period, for red-red flags");
     command->add_option("--profile", options->profile, "Scoring profile name or file (default: default)");
     command->add_option("--weights", options->weights, "Weight profile name or file (default: equal)");
     command->add_option("--rules", options->rules,

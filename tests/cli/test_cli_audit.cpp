@@ -4,6 +4,7 @@
 #include <capeq/store/store.hpp>
 
 #include <csignal>
+#include <cstdio>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <map>
@@ -161,18 +162,31 @@ TEST_F(CliAudit, ABrokenManifestEntryIsReportedAndTheRestAudited) {
 }
 
 // The planted effects of datasets/regulator (README there): each one must be flagged, and flags where
-// nothing was planted must stay near the nominal false-positive rate. Null comparisons: 1,598 audited
-// organisation-services x 2 indicators x 2 characteristics = 6,392, less the 55 planted gaps = 6,337.
-// With two groups and the best group as reference, a 95% two-sided test flags a null comparison with
-// probability 0.05 (expected 316.9, sd 17.3) and a 99.8% test with 0.002 (expected 12.7, sd 3.6).
+// nothing was planted must stay near their nominal rates. Flags are counted outside the 75 planted
+// organisation x service x indicator cases: (1,598 audited organisation-services x 2 indicators - 75) x 2
+// characteristics = 6,242 null comparisons for gaps and widenings.
+// - Gaps: two groups with the best group as reference, so a 95% two-sided test flags a null comparison
+//   with probability 0.05 (expected 312.1, sd sqrt(6242 x 0.05 x 0.95) = 17.2) and a 99.8% test with 0.002
+//   (expected 12.5, sd 3.5).
+// - Widenings: the change in the gap of the pair chosen on both periods is symmetric about 0 under no
+//   change, and only a rise is flagged: probability (1 - level) / 2, i.e. 0.025 at 95% (expected 156.1, sd
+//   sqrt(6242 x 0.025 x 0.975) = 12.3) and 0.001 at 99.8% (expected 6.2, sd 2.5).
+// - Red-red needs both a worse-than-benchmark and a worsening result. Both depend on the current estimate, so
+//   they are correlated (about 0.7) and their joint null rate is far above the product of the two; the
+//   base values also move between periods (most indicators improve by 0.5-1 point). Integrating the
+//   model's normal approximation over the 3,121 null whole-population figures (Wald SEs from the
+//   generator's bases and sample sizes, NATIONAL as the benchmark) gives 11.3 expected red-red flags at 95%
+//   and 0.17 at 99.8%.
 class CliAuditRegulator : public CliAudit {
 protected:
     json audit(const std::string& level) {
         const fs::path out = tempDir() / ("out" + level);
-        const auto result = test::runCapeq({"audit", (kDatasets / "regulator" / "evidence.csv").string(),
-                                            "--out", out.string(), "--no-reports", "--interval-draws", "0",
-                                            "--sensitivity-draws", "0", "--jobs", "2", "--level", level});
+        const auto result =
+            test::runCapeq({"audit", (kDatasets / "regulator" / "evidence.csv").string(), "--out",
+                            out.string(), "--no-reports", "--interval-draws", "0", "--sensitivity-draws", "0",
+                            "--jobs", "2", "--level", level, "--benchmark-area", "NATIONAL"});
         EXPECT_EQ(result.exitCode, 0) << result.err;
+        EXPECT_EQ(result.err.find("Auditing ["), std::string::npos) << "no progress bar when piped";
         return json::parse(test::readFile(out / "summary.json"));
     }
     static std::vector<std::map<std::string, std::string>> planted() {
@@ -198,6 +212,8 @@ struct FlagTally {
     int plantedMissed = 0;
     int nullGapFlags = 0;
     int nullStandardFlags = 0;
+    int nullWideningFlags = 0;
+    int nullRedRedFlags = 0;
 };
 
 FlagTally tally(const json& summary, const std::vector<std::map<std::string, std::string>>& planted) {
@@ -227,29 +243,174 @@ FlagTally tally(const json& summary, const std::vector<std::map<std::string, std
                 continue;
             t.nullGapFlags += f["kind"] == "significant_worse_gap" ? 1 : 0;
             t.nullStandardFlags += f["kind"] == "below_minimum_standard" ? 1 : 0;
+            t.nullWideningFlags += f["kind"] == "widening" ? 1 : 0;
+            t.nullRedRedFlags += f["kind"] == "red_red" ? 1 : 0;
         }
+    std::printf("null flags: %d gaps, %d widenings, %d red-red, %d below standard\n", t.nullGapFlags,
+                t.nullWideningFlags, t.nullRedRedFlags, t.nullStandardFlags);
     return t;
 }
 
 TEST_F(CliAuditRegulator, AuditLevelFindsEveryPlantedEffectAndFewFalseFlags) {
     const auto effects = planted();
-    ASSERT_EQ(effects.size(), 65u);
+    ASSERT_EQ(effects.size(), 75u);
     const json summary = audit("0.998");
-    EXPECT_EQ(summary["counts"]["scored"], 1598);
+    EXPECT_EQ(summary["counts"]["scored"], 1598);           // NATIONAL is the benchmark, not an organisation
     EXPECT_EQ(summary["no_evidence_in_period"].size(), 2u); // R318 libraries, R319 schools
+    EXPECT_EQ(summary["benchmark"]["area"], "NATIONAL");
+    EXPECT_TRUE(summary["benchmark"]["services_without_benchmark"].empty());
+    for (const json& league : summary["leagues"])
+        for (const json& entry : league["entries"])
+            EXPECT_NE(entry["area"], "NATIONAL");
     const FlagTally t = tally(summary, effects);
     EXPECT_EQ(t.plantedMissed, 0);
     EXPECT_EQ(t.nullStandardFlags, 0);
-    // P(X >= 26) < 0.001 for X ~ Binomial(6337, 0.002).
+    // P(X >= 26) < 0.001 for X ~ Binomial(6242, 0.002).
     EXPECT_LE(t.nullGapFlags, 25);
+    // P(X >= 17) < 0.001 for X ~ Binomial(6242, 0.001).
+    EXPECT_LE(t.nullWideningFlags, 16);
+    // P(X >= 3) < 0.001 for a Poisson count with mean 0.17.
+    EXPECT_LE(t.nullRedRedFlags, 2);
 }
 
-TEST_F(CliAuditRegulator, NinetyFivePercentLevelFlagsNullsAtAboutFivePercent) {
+TEST_F(CliAuditRegulator, NinetyFivePercentLevelFlagsNullsAtTheirNominalRates) {
     const FlagTally t = tally(audit("0.95"), planted());
     EXPECT_EQ(t.plantedMissed, 0);
-    // 316.9 +- 3.3 sd (two-sided 0.1%).
-    EXPECT_GE(t.nullGapFlags, 260);
-    EXPECT_LE(t.nullGapFlags, 374);
+    // 312.1 +- 3.3 sd (two-sided 0.1%).
+    EXPECT_GE(t.nullGapFlags, 255);
+    EXPECT_LE(t.nullGapFlags, 369);
+    // 156.1 +- 3.3 sd. Choosing the pair on the current period alone gave about twice as many.
+    EXPECT_GE(t.nullWideningFlags, 115);
+    EXPECT_LE(t.nullWideningFlags, 197);
+    // P(X >= 24) < 0.001 for a Poisson count with mean 11.3.
+    EXPECT_LE(t.nullRedRedFlags, 23);
+}
+
+TEST_F(CliAuditRegulator, WithoutABenchmarkNoRedRedAndTheSummarySaysSo) {
+    const fs::path out = tempDir() / "plain";
+    const auto result =
+        test::runCapeq({"audit", (kDatasets / "regulator" / "evidence.csv").string(), "--out", out.string(),
+                        "--no-reports", "--interval-draws", "0", "--sensitivity-draws", "0", "--jobs", "2"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const json summary = json::parse(test::readFile(out / "summary.json"));
+    EXPECT_TRUE(summary["benchmark"].is_null());
+    EXPECT_EQ(summary["counts"]["scored"], 1603); // NATIONAL is then audited as an organisation (x 5)
+    for (const json& league : summary["leagues"])
+        for (const json& entry : league["entries"])
+            for (const json& flag : entry["flags"])
+                EXPECT_NE(flag["kind"], "red_red");
+    EXPECT_NE(test::readFile(out / "summary.html").find("No benchmark was given (--benchmark-area)"),
+              std::string::npos);
+    const auto unknown =
+        test::runCapeq({"audit", (kDatasets / "regulator" / "evidence.csv").string(), "--out",
+                        (tempDir() / "x").string(), "--no-reports", "--benchmark-area", "ENGLAND"});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_NE(unknown.err.find("no evidence for the benchmark area 'ENGLAND'"), std::string::npos)
+        << unknown.err;
+}
+
+// A manifest names the benchmark file (role benchmark): its area is the benchmark of every service, it is not
+// audited, and a planted red-red case of the regulator data (D01: R010, social care dignity falls 15 points
+// while NATIONAL holds) is flagged. A conflicting --benchmark-area is a usage error.
+TEST_F(CliAudit, AManifestBenchmarkFileGivesRedRed) {
+    std::ifstream in(kDatasets / "regulator" / "evidence.csv");
+    std::string header;
+    std::getline(in, header);
+    std::string organisations = header + "\n";
+    std::string national = header + "\n";
+    for (std::string line; std::getline(in, line);) {
+        if (line.find(",adult_social_care,") == std::string::npos)
+            continue;
+        if (line.find(",R010,") != std::string::npos || line.find(",R011,") != std::string::npos)
+            organisations += line + "\n";
+        else if (line.find(",NATIONAL,") != std::string::npos)
+            national += line + "\n";
+    }
+    test::writeFile(tempDir() / "in" / "care.csv", organisations);
+    test::writeFile(tempDir() / "in" / "national.csv", national);
+    test::writeFile(tempDir() / "in" / "manifest.csv",
+                    "file,organisation,service,format,mappings,role\ncare.csv,,adult_social_care,,,\n"
+                    "national.csv,NATIONAL,adult_social_care,,,benchmark\n");
+    const fs::path out = tempDir() / "out";
+    const auto result = test::runCapeq({"audit", (tempDir() / "in" / "manifest.csv").string(), "--out",
+                                        out.string(), "--no-reports", "--interval-draws", "0"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const json summary = json::parse(test::readFile(out / "summary.json"));
+    EXPECT_EQ(summary["benchmark"]["area"], "NATIONAL");
+    ASSERT_EQ(summary["leagues"][0]["entries"].size(), 2u); // R010 and R011, not NATIONAL
+    std::map<std::string, int> redRed;
+    for (const json& entry : summary["leagues"][0]["entries"])
+        for (const json& flag : entry["flags"])
+            redRed[entry["area"].get<std::string>() + " " + flag["indicator"].get<std::string>()] +=
+                flag["kind"] == "red_red" ? 1 : 0;
+    EXPECT_EQ(redRed["R010 social_care_dignity"], 1);
+    EXPECT_EQ(redRed["R011 social_care_dignity"] + redRed["R011 control_over_daily_life"], 0);
+    const json run = json::parse(test::readFile(out / "run.json"));
+    EXPECT_EQ(run["options"]["benchmark_area"], "NATIONAL");
+
+    const auto conflict = test::runCapeq({"audit", (tempDir() / "in" / "manifest.csv").string(), "--out",
+                                          out.string(), "--no-reports", "--benchmark-area", "R011"});
+    EXPECT_EQ(conflict.exitCode, 2);
+    EXPECT_NE(conflict.err.find("the manifest's benchmark file is for area NATIONAL"), std::string::npos)
+        << conflict.err;
+}
+
+// GPG returns carry the employer's name: reports and the league table show it with the id, escaped.
+TEST_F(CliAudit, GpgEmployersAreNamedInReportsAndLeagueTables) {
+    test::writeFile(
+        tempDir() / "gpg.csv",
+        "EmployerName,EmployerId,DiffMeanHourlyPercent,DiffMedianHourlyPercent,MaleLowerQuartile,"
+        "FemaleLowerQuartile,MaleLowerMiddleQuartile,FemaleLowerMiddleQuartile,"
+        "MaleUpperMiddleQuartile,FemaleUpperMiddleQuartile,MaleTopQuartile,FemaleTopQuartile,"
+        "DueDate\n"
+        "\"<b>\"\"Acme\"\" & Sons' Ltd</b>\",77,12.5,20,60,40,50,50,40,60,80,20,2022/04/05 00:00:00\n"
+        "Plain Employer,78,1,2,50,50,50,50,50,50,50,50,2022/04/05 00:00:00\n");
+    test::writeFile(tempDir() / "manifest.csv", "file,format\ngpg.csv,gpg\n");
+    const fs::path out = tempDir() / "out";
+    const auto result = test::runCapeq({"audit", (tempDir() / "manifest.csv").string(), "--out", out.string(),
+                                        "--interval-draws", "0", "--sensitivity-draws", "0"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const std::string escaped = "&lt;b&gt;&quot;Acme&quot; &amp; Sons&#39; Ltd&lt;/b&gt; (77)";
+    const std::string html = test::readFile(out / "summary.html");
+    EXPECT_NE(html.find(escaped), std::string::npos);
+    EXPECT_NE(html.find("Plain Employer (78)"), std::string::npos);
+    EXPECT_EQ(html.find("<b>"), std::string::npos);
+    const json summary = json::parse(test::readFile(out / "summary.json"));
+    std::map<std::string, std::string> names;
+    for (const json& entry : summary["leagues"][0]["entries"])
+        names[entry["area"]] = entry["area_name"];
+    EXPECT_EQ(names["77"], "<b>\"Acme\" & Sons' Ltd</b>");
+    EXPECT_EQ(names["78"], "Plain Employer");
+    const fs::path report = out / "services" / "gender_pay_gap" / "77.html";
+    if (!fs::exists(report))
+        GTEST_SKIP() << "this build has no report module: " << result.err;
+    EXPECT_NE(test::readFile(report).find("<title>gender_pay_gap — " + escaped + ", 2021/22</title>"),
+              std::string::npos);
+}
+
+// A service whose only figure rests on 4 people (below the disclosure rule's base of 10) has no usable
+// evidence: it is listed with the reason in every summary file, never skipped, and is no failure (exit 0).
+TEST_F(CliAudit, ServicesWithNoUsableEvidenceAreListed) {
+    test::writeFile(
+        tempDir() / "in.csv",
+        "indicator_id,area_code,service_id,period,characteristic,group,value,numerator,denominator\n"
+        "overcrowding,X1,housing,2024/25,all,all,6.0,60,1000\n"
+        "overcrowding,X2,housing,2024/25,all,all,25.0,1,4\n");
+    const fs::path out = tempDir() / "out";
+    const auto result = test::runCapeq({"audit", (tempDir() / "in.csv").string(), "--out", out.string(),
+                                        "--no-reports", "--interval-draws", "0"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("1 scored, 0 breached, 1 with no usable evidence, 0 failed"), std::string::npos)
+        << result.out;
+    const json summary = json::parse(test::readFile(out / "summary.json"));
+    ASSERT_EQ(summary["not_scored"].size(), 1u);
+    EXPECT_EQ(summary["not_scored"][0]["area"], "X2");
+    EXPECT_EQ(summary["not_scored"][0]["status"], "no_usable_evidence");
+    EXPECT_FALSE(summary["not_scored"][0]["problem"].get<std::string>().empty());
+    EXPECT_NE(test::readFile(out / "summary.csv").find("housing,X2,2024/25,no_usable_evidence"),
+              std::string::npos);
+    EXPECT_NE(test::readFile(out / "summary.html").find("<td>X2</td><td>no_usable_evidence</td>"),
+              std::string::npos);
 }
 
 TEST_F(CliAudit, InterruptLeavesCompleteFilesAndSaysSo) {

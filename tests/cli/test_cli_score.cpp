@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <support/test_support.hpp>
+#include <vector>
 
 namespace capeq {
 namespace {
@@ -68,6 +70,41 @@ TEST(CliScore, TableExplainAndCsv) {
         "service,area,period,level,domain,dimension,indicator,score,achievement,equality,profile,weights,"
         "method_version");
     EXPECT_NE(csv.out.find("\nhousing,E10999999,2024/25,overall,"), std::string::npos);
+}
+
+// datasets/regulator, planted case D01: R010's social care dignity falls from 752/1173 = 64.11% (2023/24)
+// to 606/1173 = 51.66%, while NATIONAL (every organisation together) has 255919/398182 = 64.27% in 2024/25.
+// 51.66% with n = 1173 has a Wilson 95% interval of about 48.8-54.5%, well below 64.27: worse than the
+// benchmark; the fall of 12.45 points has SE about sqrt(0.64 x 0.36 / 1173 + 0.52 x 0.48 / 1173) = 2.0:
+// worsening. Hence red-red, and only with --benchmark-area.
+TEST(CliScore, BenchmarkAreaGivesRedRed) {
+    const std::string regulator = (test::sourceDir() / "datasets" / "regulator" / "evidence.csv").string();
+    const auto redRed = [](const nlohmann::json& score) {
+        std::vector<std::string> messages;
+        for (const auto& flag : score["flags"])
+            if (flag["flag"] == "red_red")
+                messages.push_back(flag["indicator"].get<std::string>() + ": " +
+                                   flag["message"].get<std::string>());
+        return messages;
+    };
+    const auto with = test::runCapeq({"score", regulator, "--service", "adult_social_care", "--area", "R010",
+                                      "--benchmark-area", "NATIONAL", "--format", "json"});
+    ASSERT_EQ(with.exitCode, 0) << with.err;
+    EXPECT_EQ(redRed(nlohmann::json::parse(with.out)),
+              std::vector<std::string>{"social_care_dignity: everyone: 51.7, significantly worse than the "
+                                       "benchmark 64.3 and worsening from 64.1"});
+    const auto without = test::runCapeq(
+        {"score", regulator, "--service", "adult_social_care", "--area", "R010", "--format", "json"});
+    ASSERT_EQ(without.exitCode, 0) << without.err;
+    EXPECT_TRUE(redRed(nlohmann::json::parse(without.out)).empty());
+
+    const auto missing = test::runCapeq({"score", regulator, "--service", "adult_social_care", "--area",
+                                         "R010", "--benchmark-area", "ENGLAND"});
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_NE(
+        missing.err.find("no whole-population figure for adult_social_care in area 'ENGLAND' for 2024/25"),
+        std::string::npos)
+        << missing.err;
 }
 
 TEST(CliScore, MissingProfileListsTheAvailableOnes) {

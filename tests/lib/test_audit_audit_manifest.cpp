@@ -39,6 +39,25 @@ TEST_F(AuditManifest, EveryProblemIsReportedWithItsLine) {
     }
 }
 
+TEST_F(AuditManifest, ABenchmarkFileIsMarkedByItsRole) {
+    const auto file = tempDir() / "m.csv";
+    test::writeFile(file, "file,role\na.csv,\nb.csv,audited\nnational.csv,benchmark\n");
+    const Manifest manifest = readManifest(file);
+    ASSERT_EQ(manifest.entries.size(), 3u);
+    EXPECT_FALSE(manifest.entries[0].benchmark);
+    EXPECT_FALSE(manifest.entries[1].benchmark);
+    EXPECT_TRUE(manifest.entries[2].benchmark);
+    test::writeFile(file, "file,role\na.csv,national\n");
+    try {
+        readManifest(file);
+        FAIL() << "expected InputError";
+    } catch (const InputError& error) {
+        EXPECT_EQ(error.diagnostics().front().message, "unknown role 'national'");
+        EXPECT_EQ(error.diagnostics().front().where.line, 2u);
+        EXPECT_EQ(error.diagnostics().front().where.column, 2u);
+    }
+}
+
 TEST_F(AuditManifest, AnEvidenceFileIsNotAManifest) {
     EXPECT_FALSE(isManifest(test::sourceDir() / "datasets" / "county_council" / "evidence.csv"));
 }
@@ -48,6 +67,12 @@ TEST(AuditSummaryWriters, FileStemsAndEscaping) {
               "services/adult_social_care/E10999999");
     EXPECT_EQ(unitFileStem(ServiceId{"a/b"}, AreaCode{"../x y"}), "services/a_b/_.._x_y");
     EXPECT_EQ(escapeHtml("<a href=\"x\">&'</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+}
+
+TEST(AuditSummaryWriters, AreasAreLabelledWithTheirNamesWhereKnown) {
+    const std::map<AreaCode, std::string> names{{AreaCode{"15320"}, "1509 Group"}};
+    EXPECT_EQ(areaLabel(names, AreaCode{"15320"}), "1509 Group (15320)");
+    EXPECT_EQ(areaLabel(names, AreaCode{"485"}), "485");
 }
 
 } // namespace

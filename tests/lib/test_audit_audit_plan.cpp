@@ -52,5 +52,31 @@ TEST(AuditPlan, UnknownOrLaterPeriodsAreInputErrors) {
     EXPECT_THROW(planAudit({}, "", "", "in"), InputError);
 }
 
+TEST(AuditPlan, TheBenchmarkAreaIsTakenOutAndKeptPerServiceAndPeriod) {
+    std::vector<EvidenceRow> rows = sample();
+    rows.push_back(row("housing", "NAT", "2023"));
+    rows.push_back(row("housing", "NAT", "2024"));
+    EvidenceRow group = row("housing", "NAT", "2024");
+    group.characteristic = CharacteristicId{"sex"};
+    group.group = GroupCode{"female"};
+    rows.push_back(group); // only whole-population figures are a benchmark
+    const AuditPlan plan = planAudit(rows, "", "", "in", "NAT");
+    EXPECT_EQ(plan.benchmarkArea, "NAT");
+    ASSERT_EQ(plan.units.size(), 2u); // housing A and schools B: NAT is not audited
+    EXPECT_EQ(plan.units[0].area.str(), "A");
+    EXPECT_EQ(plan.benchmarkFor(ServiceId{"housing"}, "2024").size(), 1u);
+    EXPECT_EQ(plan.benchmarkFor(ServiceId{"housing"}, "2023").size(), 1u);
+    EXPECT_TRUE(plan.benchmarkFor(ServiceId{"housing"}, "2022").empty());
+    // schools has no benchmark figure for 2024: listed, so the summary can say red-red was not judged.
+    ASSERT_EQ(plan.servicesWithoutBenchmark.size(), 1u);
+    EXPECT_EQ(plan.servicesWithoutBenchmark[0].str(), "schools");
+    try {
+        planAudit(sample(), "", "", "in", "NOWHERE");
+        FAIL() << "expected InputError";
+    } catch (const InputError& error) {
+        EXPECT_EQ(error.diagnostics().front().message, "no evidence for the benchmark area 'NOWHERE'");
+    }
+}
+
 } // namespace
 } // namespace capeq::audit

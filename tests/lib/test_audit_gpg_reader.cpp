@@ -40,7 +40,12 @@ TEST_F(AuditGpgReader, ReturnsBecomeRowsAndOddFiguresAreListed) {
                         // Blank quartiles, implausible median gap, plausible negative mean gap.
                         "\"B\",\"12\",\"\",\"-30\",\"-499.5\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\","
                         "\"2022/04/05 00:00:00\"\n");
-    const EvidenceSet set = readGpgFile(file, mapping);
+    std::map<AreaCode, std::string> names;
+    const EvidenceSet set = readGpgFile(file, mapping, &names);
+    // Names as filed (CSV quoting undone), for titles and league tables.
+    ASSERT_EQ(names.size(), 2u);
+    EXPECT_EQ(names[AreaCode{"11"}], "A, \"quoted\" Ltd");
+    EXPECT_EQ(names[AreaCode{"12"}], "B");
     const Catalogue extended = withIndicators(catalogue, mapping.indicators);
     EXPECT_FALSE(validateEvidence(set, extended).hasErrors());
 

@@ -92,6 +92,18 @@ TEST_F(RealDataGpg, EveryEmployerAuditedAndLargeGapsFlaggedWithoutSignificanceCl
     EXPECT_NE(leftOut.find("employer 485: DiffMedianHourlyPercent = -499.5 is implausible"),
               std::string::npos);
     EXPECT_NE(leftOut.find("employer 4035: quartile shares blank"), std::string::npos);
+
+    // Employers are named as filed (EmployerName), with their id; quotes and apostrophes stay escaped in
+    // HTML.
+    EXPECT_EQ(byEmployer["16879"]["area_name"], "\"RED BAND\" CHEMICAL COMPANY, LIMITED");
+    EXPECT_EQ(byEmployer["19070"]["area_name"], "'PRIFYSGOL ABERYSTWYTH' AND 'ABERYSTWYTH UNIVERSITY'");
+    const std::string html = test::readFile(out / "summary.html");
+    EXPECT_NE(html.find("&quot;RED BAND&quot; CHEMICAL COMPANY, LIMITED (16879)"), std::string::npos);
+    EXPECT_NE(html.find("&#39;PRIFYSGOL ABERYSTWYTH&#39; AND &#39;ABERYSTWYTH UNIVERSITY&#39; (19070)"),
+              std::string::npos);
+    EXPECT_EQ(html.find("\"RED BAND\""), std::string::npos);
+    // summary.csv names them too (CSV quoting doubles the quotes).
+    EXPECT_NE(test::readFile(out / "summary.csv").find("\"RED BAND\"\" CHEMICAL"), std::string::npos);
 }
 
 } // namespace

@@ -34,10 +34,10 @@ RowKey keyOf(const EvidenceRow& row) {
 
 // One manifest entry's rows, checked against what the manifest says about it; throws InputError.
 EvidenceSet readEntry(const ManifestEntry& entry, const Catalogue& catalogue, const GpgMapping* gpg,
-                      const fs::path& mappingDirectory) {
+                      const fs::path& mappingDirectory, std::map<AreaCode, std::string>& areaNames) {
     EvidenceSet evidence;
     if (entry.format == "gpg") {
-        evidence = readGpgFile(entry.path, *gpg);
+        evidence = readGpgFile(entry.path, *gpg, &areaNames);
     } else {
         ReadOptions options;
         if (!entry.format.empty())
@@ -62,6 +62,21 @@ EvidenceSet readEntry(const ManifestEntry& entry, const Catalogue& catalogue, co
     return evidence;
 }
 
+// A benchmark entry's rows must all be of one area, the same for every benchmark entry; throws InputError.
+void checkBenchmarkArea(const ManifestEntry& entry, const EvidenceSet& evidence, std::string& benchmarkArea) {
+    for (const EvidenceRow& row : evidence.rows) {
+        if (benchmarkArea.empty())
+            benchmarkArea = row.area.str();
+        if (row.area.str() != benchmarkArea)
+            throw InputError(
+                Diagnostic{Severity::Error, row.location,
+                           "a benchmark row for area '" + row.area.str() + "' where the benchmark is '" +
+                               benchmarkArea + "'",
+                           "a benchmark file (role 'benchmark' in " + entry.path.filename().string() +
+                               "'s manifest line) holds one area's figures, e.g. the national ones"});
+    }
+}
+
 void loadManifest(AuditInput& input, const fs::path& mappingDirectory) {
     const Manifest manifest = readManifest(input.path);
     input.files.push_back({"manifest", input.path.filename().string(), sha256FileHex(input.path)});
@@ -78,7 +93,12 @@ void loadManifest(AuditInput& input, const fs::path& mappingDirectory) {
         InputFailure failure{entry.path.string(), entry.organisation, entry.service, {}};
         try {
             input.files.push_back({"evidence", entry.path.filename().string(), sha256FileHex(entry.path)});
-            EvidenceSet evidence = readEntry(entry, input.catalogue, gpg ? &*gpg : nullptr, mappingDirectory);
+            std::map<AreaCode, std::string> names;
+            EvidenceSet evidence =
+                readEntry(entry, input.catalogue, gpg ? &*gpg : nullptr, mappingDirectory, names);
+            std::string benchmarkArea = input.benchmarkArea;
+            if (entry.benchmark)
+                checkBenchmarkArea(entry, evidence, benchmarkArea);
             for (const EvidenceRow& row : evidence.rows)
                 if (seen.count(keyOf(row)) > 0)
                     throw InputError(Diagnostic{Severity::Error, row.location,
@@ -88,6 +108,8 @@ void loadManifest(AuditInput& input, const fs::path& mappingDirectory) {
                 seen.insert(keyOf(row));
                 input.rows.push_back(std::move(row));
             }
+            input.benchmarkArea = benchmarkArea;
+            input.areaNames.merge(names);
             input.warnings.insert(input.warnings.end(), evidence.warnings.begin(), evidence.warnings.end());
         } catch (const InputError& error) {
             failure.problems = error.diagnostics();

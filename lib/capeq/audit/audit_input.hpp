@@ -7,6 +7,7 @@
 #include <capeq/store/store.hpp>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -33,13 +34,18 @@ struct AuditInput {
     std::vector<EvidenceRow> rows;
     std::vector<InputFailure> failures;
     std::vector<Diagnostic> warnings; ///< figures left out (implausible, incomplete), each with its line
+    /// The area of the manifest's benchmark file (role "benchmark"); empty when there is none.
+    std::string benchmarkArea;
+    /// Organisation names where the source gives them (GPG: EmployerName), by area code.
+    std::map<AreaCode, std::string> areaNames;
 };
 
 /// True when path looks like an audit manifest: a CSV (not a store) whose first header field is `file`.
 bool isManifest(const std::filesystem::path& path);
 
 /// Loads INPUT. A store, evidence file or assessment that cannot be read throws InputError (exit 2). A
-/// manifest that cannot be read throws; a manifest entry that cannot be read becomes an InputFailure.
+/// manifest that cannot be read throws; a manifest entry that cannot be read becomes an InputFailure, as
+/// does a benchmark entry whose rows are not all of one area, or of another area than an earlier one.
 /// mappingDirectory empty means the catalogue's mappings/ directory.
 AuditInput loadAuditInput(const std::filesystem::path& path, const Catalogue& catalogue,
                           const std::filesystem::path& mappingDirectory);

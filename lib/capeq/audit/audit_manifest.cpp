@@ -10,7 +10,7 @@ namespace capeq::audit {
 
 namespace {
 
-const std::vector<std::string> kColumns{"file", "organisation", "service", "format", "mappings"};
+const std::vector<std::string> kColumns{"file", "organisation", "service", "format", "mappings", "role"};
 const std::vector<std::string> kFormats{"",           "capeq-long",      "heat-plus",
                                         "fingertips", "ethnicity-facts", "gpg"};
 
@@ -32,7 +32,7 @@ Manifest readManifest(const std::filesystem::path& path) {
         if (std::find(kColumns.begin(), kColumns.end(), name) == kColumns.end())
             problems.error({path.string(), reader.line(), i + 1, name},
                            "unknown manifest column '" + name + "'",
-                           "use file, organisation, service, format and mappings");
+                           "use file, organisation, service, format, mappings and role");
         columns[name] = i;
     }
     const std::size_t width = reader.size();
@@ -63,6 +63,13 @@ Manifest readManifest(const std::filesystem::path& path) {
                            "unknown format '" + entry.format + "'",
                            "leave it empty to detect, or use capeq-long, heat-plus, fingertips, "
                            "ethnicity-facts or gpg");
+        const std::string role = get("role");
+        entry.benchmark = role == "benchmark";
+        if (!role.empty() && role != "audited" && role != "benchmark")
+            problems.error(
+                {path.string(), reader.line(), columns["role"] + 1, "role"}, "unknown role '" + role + "'",
+                "leave it empty (the file is audited) or write 'benchmark' for a file of benchmark "
+                "figures, e.g. the national ones");
         const std::string mappings = get("mappings");
         if (!mappings.empty())
             entry.mappings = std::filesystem::path(mappings).is_absolute() ? std::filesystem::path(mappings)

@@ -14,11 +14,14 @@ struct ManifestEntry {
     std::string service;        ///< service id every row must have; empty: any
     std::string format;         ///< "", "capeq-long", "heat-plus", "fingertips", "ethnicity-facts" or "gpg"
     std::filesystem::path mappings; ///< mapping directory for this file; empty: the default
+    /// The file holds the benchmark (e.g. national figures): its rows, all of one area, are compared with,
+    /// never audited as an organisation. Column `role`: "audited" (or empty) or "benchmark".
+    bool benchmark = false;
     std::size_t line = 0;
 };
 
 /// An audit manifest (docs/AUDIT.md): a CSV whose header has `file` first and optionally organisation,
-/// service, format and mappings; lines whose file starts with '#' are comments.
+/// service, format, mappings and role; lines whose file starts with '#' are comments.
 struct Manifest {
     std::vector<ManifestEntry> entries;
 };

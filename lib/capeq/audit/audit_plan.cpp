@@ -22,8 +22,15 @@ std::string joined(const std::vector<std::string>& items) {
 
 } // namespace
 
+const std::vector<EvidenceRow>& AuditPlan::benchmarkFor(const ServiceId& service,
+                                                        const std::string& inPeriod) const {
+    static const std::vector<EvidenceRow> none;
+    const auto found = benchmarks.find({service, inPeriod});
+    return found == benchmarks.end() ? none : found->second;
+}
+
 AuditPlan planAudit(std::vector<EvidenceRow> rows, const std::string& period, const std::string& compareTo,
-                    const std::string& inputName) {
+                    const std::string& inputName, const std::string& benchmarkArea) {
     if (rows.empty())
         fail(inputName, "the input holds no evidence", "import evidence first (capeq import FILE --db DB)");
     AuditPlan plan;
@@ -46,11 +53,24 @@ AuditPlan planAudit(std::vector<EvidenceRow> rows, const std::string& period, co
         plan.compareTo = *(at - 1);
     }
 
+    plan.benchmarkArea = benchmarkArea;
+    if (!benchmarkArea.empty() && std::none_of(rows.begin(), rows.end(), [&](const EvidenceRow& row) {
+            return row.area.str() == benchmarkArea;
+        }))
+        fail(inputName, "no evidence for the benchmark area '" + benchmarkArea + "'",
+             "give the area code of the benchmark's rows in the input (e.g. the national figures' code), or "
+             "leave --benchmark-area out");
+
     // (service, area) -> period -> rows; std::map keeps the service/area/period order deterministic.
     std::map<std::pair<ServiceId, AreaCode>, std::map<std::string, std::vector<EvidenceRow>>> grouped;
     for (EvidenceRow& row : rows) {
         if (row.period > plan.period)
             continue; // later periods play no part in this audit
+        if (!benchmarkArea.empty() && row.area.str() == benchmarkArea) {
+            if (row.isWholePopulation())
+                plan.benchmarks[{row.service, row.period}].push_back(std::move(row));
+            continue;
+        }
         grouped[{row.service, row.area}][row.period].push_back(std::move(row));
     }
     rows.clear();
@@ -74,6 +94,12 @@ AuditPlan planAudit(std::vector<EvidenceRow> rows, const std::string& period, co
         }
         plan.units.push_back(std::move(unit));
     }
+    if (!benchmarkArea.empty())
+        for (const AuditUnit& unit : plan.units)
+            if (plan.benchmarkFor(unit.service, plan.period).empty() &&
+                (plan.servicesWithoutBenchmark.empty() ||
+                 plan.servicesWithoutBenchmark.back() != unit.service))
+                plan.servicesWithoutBenchmark.push_back(unit.service);
     return plan;
 }
 

@@ -3,6 +3,7 @@
 
 #include <capeq/evidence/evidence.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -35,12 +36,23 @@ struct AuditPlan {
     std::string compareTo; ///< empty when there is no earlier period
     std::vector<AuditUnit> units;
     std::vector<AbsentUnit> absent;
+    /// The benchmark area (e.g. the national figures): its rows are compared with, never audited.
+    std::string benchmarkArea;
+    /// Whole-population rows of the benchmark area by (service, period).
+    std::map<std::pair<ServiceId, std::string>, std::vector<EvidenceRow>> benchmarks;
+    /// Audited services with no benchmark figure in the audited period: red-red cannot be judged for them.
+    std::vector<ServiceId> servicesWithoutBenchmark;
+
+    /// The benchmark rows for service in period (empty when there are none).
+    const std::vector<EvidenceRow>& benchmarkFor(const ServiceId& service, const std::string& inPeriod) const;
 };
 
 /// Splits rows (consumed) into units. period empty: the latest period in the input; compareTo empty: the
-/// period before it. Throws InputError when there are no rows, or period/compareTo are not in the input
-/// or compareTo is not earlier than period.
+/// period before it. benchmarkArea non-empty: that area's rows are taken out as each service's benchmark
+/// (its whole-population rows, per period) and not audited. Throws InputError when there are no rows,
+/// period/compareTo are not in the input, compareTo is not earlier than period, or the benchmark area has
+/// no rows.
 AuditPlan planAudit(std::vector<EvidenceRow> rows, const std::string& period, const std::string& compareTo,
-                    const std::string& inputName);
+                    const std::string& inputName, const std::string& benchmarkArea = {});
 
 } // namespace capeq::audit

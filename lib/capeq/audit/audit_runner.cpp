@@ -48,6 +48,7 @@ UnitResult scoreUnit(const Catalogue& catalogue, const AuditSettings& settings, 
         ScoreInput input = inputFor(catalogue, settings, unit, plan.period);
         input.rows = unit.rows;
         input.previousRows = unit.previousRows;
+        input.benchmarkRows = plan.benchmarkFor(unit.service, plan.period);
         result.score = scoreService(input);
         // Earlier periods, each compared with the one before it, for the trend and the change column.
         for (std::size_t k = 0; k < unit.earlier.size(); ++k) {
@@ -55,6 +56,7 @@ UnitResult scoreUnit(const Catalogue& catalogue, const AuditSettings& settings, 
             earlier.rows = unit.earlier[k].second;
             if (k > 0)
                 earlier.previousRows = unit.earlier[k - 1].second;
+            earlier.benchmarkRows = plan.benchmarkFor(unit.service, unit.earlier[k].first);
             result.history.push_back(scoreService(earlier));
             if (unit.earlier[k].first == plan.compareTo)
                 result.previous = result.history.back();

@@ -147,7 +147,8 @@ Catalogue withIndicators(const Catalogue& catalogue, const std::vector<Indicator
                      catalogue.characteristics(), catalogue.rollups(), std::move(indicators));
 }
 
-EvidenceSet readGpgFile(const std::filesystem::path& file, const GpgMapping& mapping) {
+EvidenceSet readGpgFile(const std::filesystem::path& file, const GpgMapping& mapping,
+                        std::map<AreaCode, std::string>* employerNames) {
     EvidenceSet out;
     out.sourceFile = file.string();
     out.format = "gpg";
@@ -188,6 +189,9 @@ EvidenceSet readGpgFile(const std::filesystem::path& file, const GpgMapping& map
                                     "return without an employer id or due date; left out", ""});
             continue;
         }
+        const auto nameColumn = columns.find("EmployerName");
+        if (employerNames != nullptr && nameColumn != columns.end() && !reader[nameColumn->second].empty())
+            (*employerNames)[AreaCode{employer}] = std::string(reader[nameColumn->second]);
         char period[16];
         std::snprintf(period, sizeof period, "%d/%02d", dueYear - 1, dueYear % 100);
 

@@ -5,6 +5,7 @@
 #include <capeq/evidence/evidence.hpp>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,10 @@ Catalogue withIndicators(const Catalogue& catalogue, const std::vector<Indicator
 /// EmployerId, period from DueDate: due in 2022 -> "2021/22") women's and men's pay relative to men's and
 /// each sex's share in the top quartile, with whole-workforce rows. Blank, incomplete or implausible
 /// figures are left out with a warning naming the line (EvidenceSet::warnings). Throws InputError when the
-/// header lacks a needed column or the CSV is malformed.
-EvidenceSet readGpgFile(const std::filesystem::path& file, const GpgMapping& mapping);
+/// header lacks a needed column or the CSV is malformed. When employerNames is given and the file has an
+/// EmployerName column, each employer's name as filed is put there under its area code (EmployerId), for
+/// titles and league tables: ids alone mean nothing to a reader.
+EvidenceSet readGpgFile(const std::filesystem::path& file, const GpgMapping& mapping,
+                        std::map<AreaCode, std::string>* employerNames = nullptr);
 
 } // namespace capeq::audit

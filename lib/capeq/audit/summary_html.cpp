@@ -87,13 +87,33 @@ void leagueTable(std::ostringstream& out, const League& league, const std::vecto
                                : std::string("–"))
             << "</td><td class=\"n\">" << entry.band << "</td><td class=\"n\">"
             << fixed(entry.probabilityKeepsBand, 2) << "</td><td><a href=\"" << escapeHtml(report) << "\">"
-            << escapeHtml(d.area.str()) << "</a></td><td class=\"n\">" << fixed(d.score.overall, 1)
-            << (d.score.coverage.partial ? " (partial)" : "") << "</td><td>" << escapeHtml(interval)
-            << "</td><td>" << intervalBar(d) << "</td><td class=\"n\">" << fixed(d.previousIndex, 1)
-            << "</td><td class=\"n\">" << change << "</td><td class=\"n\">" << d.score.flags.size()
-            << "</td><td" << (d.score.breached() ? " class=\"breach\">yes" : ">no") << "</td></tr>\n";
+            << escapeHtml(areaLabel(context.areaNames, d.area)) << "</a></td><td class=\"n\">"
+            << fixed(d.score.overall, 1) << (d.score.coverage.partial ? " (partial)" : "") << "</td><td>"
+            << escapeHtml(interval) << "</td><td>" << intervalBar(d) << "</td><td class=\"n\">"
+            << fixed(d.previousIndex, 1) << "</td><td class=\"n\">" << change << "</td><td class=\"n\">"
+            << d.score.flags.size() << "</td><td" << (d.score.breached() ? " class=\"breach\">yes" : ">no")
+            << "</td></tr>\n";
     }
     out << "</table>\n";
+}
+
+void benchmarkNote(std::ostringstream& out, const SummaryContext& context) {
+    if (context.benchmarkArea.empty()) {
+        out << "<p class=\"note\">No benchmark was given (--benchmark-area), so no service can be flagged "
+            << "red-red (significantly worse than the benchmark and worsening).</p>\n";
+        return;
+    }
+    out << "<p class=\"note\">Benchmark: area " << escapeHtml(context.benchmarkArea)
+        << ". Each service is compared with the same service's whole-population figure there in the same "
+        << "period; the benchmark's own rows are not audited.";
+    if (!context.servicesWithoutBenchmark.empty()) {
+        out << " No benchmark figure for " << escapeHtml(context.period)
+            << ", so no red-red judgement, for: ";
+        for (std::size_t k = 0; k < context.servicesWithoutBenchmark.size(); ++k)
+            out << (k > 0 ? ", " : "") << escapeHtml(context.servicesWithoutBenchmark[k].str());
+        out << ".";
+    }
+    out << "</p>\n";
 }
 
 } // namespace
@@ -124,6 +144,7 @@ std::string summaryHtml(const std::vector<UnitDigest>& digests, const AuditSumma
         << " Dirichlet perturbations of the weights in which the organisation stays in its band. Gaps in "
         << "figures without uncertainty are flagged when they reach " << fixed(context.largeGapThreshold, 1)
         << " points on the goalpost scale and are never called significant.</p>\n";
+    benchmarkNote(out, context);
     for (const League& league : summary.leagues)
         leagueTable(out, league, digests, context);
     flagTable(out, "Flags by domain", "domain", summary.flagsByDomain);
@@ -138,11 +159,12 @@ std::string summaryHtml(const std::vector<UnitDigest>& digests, const AuditSumma
         out << "<table><tr><th>service</th><th>organisation</th><th>status</th><th>why</th></tr>\n";
     for (const UnitDigest& d : digests)
         if (d.status != UnitStatus::Scored)
-            out << "<tr><td>" << escapeHtml(d.service.str()) << "</td><td>" << escapeHtml(d.area.str())
-                << "</td><td>" << toString(d.status) << "</td><td>" << escapeHtml(d.problem)
-                << "</td></tr>\n";
+            out << "<tr><td>" << escapeHtml(d.service.str()) << "</td><td>"
+                << escapeHtml(areaLabel(context.areaNames, d.area)) << "</td><td>" << toString(d.status)
+                << "</td><td>" << escapeHtml(d.problem) << "</td></tr>\n";
     for (const AbsentUnit& a : context.absent)
-        out << "<tr><td>" << escapeHtml(a.service.str()) << "</td><td>" << escapeHtml(a.area.str())
+        out << "<tr><td>" << escapeHtml(a.service.str()) << "</td><td>"
+            << escapeHtml(areaLabel(context.areaNames, a.area))
             << "</td><td>no_evidence_in_period</td><td>latest evidence is for " << escapeHtml(a.latestPeriod)
             << "</td></tr>\n";
     for (const InputFailure& f : context.inputFailures)

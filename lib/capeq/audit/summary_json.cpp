@@ -33,6 +33,8 @@ Json unitJson(const UnitDigest& d, const LeagueEntry* entry, const SummaryContex
     Json unit;
     unit["service"] = d.service.str();
     unit["area"] = d.area.str();
+    if (const auto name = context.areaNames.find(d.area); name != context.areaNames.end())
+        unit["area_name"] = name->second;
     unit["status"] = toString(d.status);
     if (entry != nullptr) {
         unit["rank"] = entry->rank;
@@ -85,6 +87,17 @@ std::string summaryJson(const std::vector<UnitDigest>& digests, const AuditSumma
     document["significance_level"] = context.significanceLevel;
     document["large_gap_threshold"] = context.largeGapThreshold;
     document["disclosure_rule"] = context.disclosureRule;
+    if (context.benchmarkArea.empty()) {
+        document["benchmark"] = nullptr;
+    } else {
+        Json without = Json::array();
+        for (const ServiceId& service : context.servicesWithoutBenchmark)
+            without.push_back(service.str());
+        document["benchmark"] = {
+            {"area", context.benchmarkArea},
+            {"rows", "the same service's whole-population figures in that area, same period"},
+            {"services_without_benchmark", without}};
+    }
     document["index_interval"] = {{"method", "parametric simulation: each figure with a standard error drawn "
                                              "from its sampling distribution, the service rescored, "
                                              "percentile limits"},

@@ -47,6 +47,11 @@ std::optional<double> change(const UnitDigest& digest) {
 
 } // namespace
 
+std::string areaLabel(const std::map<AreaCode, std::string>& names, const AreaCode& area) {
+    const auto found = names.find(area);
+    return found == names.end() ? area.str() : found->second + " (" + area.str() + ")";
+}
+
 std::string unitFileStem(const ServiceId& service, const AreaCode& area) {
     return "services/" + safeName(service.str()) + "/" + safeName(area.str());
 }
@@ -80,6 +85,10 @@ std::string escapeHtml(const std::string& text) {
 
 std::string summaryCsv(const std::vector<UnitDigest>& digests, const AuditSummary& summary,
                        const SummaryContext& context) {
+    const auto nameOf = [&](const AreaCode& area) {
+        const auto found = context.areaNames.find(area);
+        return found == context.areaNames.end() ? std::string() : found->second;
+    };
     std::ostringstream out;
     writeCsvRow(out, {"service",
                       "area",
@@ -101,7 +110,8 @@ std::string summaryCsv(const std::vector<UnitDigest>& digests, const AuditSummar
                       "breaches",
                       "cells_with_evidence",
                       "domains_with_evidence",
-                      "problem"});
+                      "problem",
+                      "area_name"});
     const auto unitRow = [&](const UnitDigest& d, const LeagueEntry* entry) {
         const std::string note =
             d.interval.lower ? (d.interval.partial ? "partial" : "") : d.interval.unavailableReason;
@@ -125,7 +135,8 @@ std::string summaryCsv(const std::vector<UnitDigest>& digests, const AuditSummar
                           std::to_string(breachCount(d.score)),
                           std::to_string(d.score.coverage.cellsWithEvidence),
                           std::to_string(d.score.coverage.domainsWithEvidence),
-                          d.problem});
+                          d.problem,
+                          nameOf(d.area)});
     };
     for (const League& league : summary.leagues)
         for (const LeagueEntry& entry : league.entries)
@@ -154,7 +165,8 @@ std::string summaryCsv(const std::vector<UnitDigest>& digests, const AuditSummar
                           "",
                           "",
                           "",
-                          "latest evidence is for " + a.latestPeriod});
+                          "latest evidence is for " + a.latestPeriod,
+                          nameOf(a.area)});
     for (const InputFailure& f : context.inputFailures)
         writeCsvRow(out, {f.service,
                           f.organisation,
@@ -176,7 +188,8 @@ std::string summaryCsv(const std::vector<UnitDigest>& digests, const AuditSummar
                           "",
                           "",
                           "",
-                          f.file + ": " + (f.problems.empty() ? "" : formatDiagnostic(f.problems.front()))});
+                          f.file + ": " + (f.problems.empty() ? "" : formatDiagnostic(f.problems.front())),
+                          ""});
     return out.str();
 }
 

@@ -4,6 +4,7 @@
 #include <capeq/audit/audit_input.hpp>
 #include <capeq/audit/league_table.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,7 +29,13 @@ struct SummaryContext {
     std::vector<InputFailure> inputFailures;
     std::vector<Diagnostic> warnings;
     std::string reportExtension; ///< "html" when per-service HTML reports exist, else "json"
+    std::string benchmarkArea;   ///< empty: no benchmark, so no red-red flags
+    std::vector<ServiceId> servicesWithoutBenchmark;
+    std::map<AreaCode, std::string> areaNames; ///< organisation names where the source gives them
 };
+
+/// "Name (id)" when names has a name for area, else the id alone.
+std::string areaLabel(const std::map<AreaCode, std::string>& names, const AreaCode& area);
 
 /// The per-unit file path stem under the output directory: "services/<service>/<area>", with any
 /// character outside [A-Za-z0-9._-] replaced by '_' (and a leading '.' too, so no name is hidden).
