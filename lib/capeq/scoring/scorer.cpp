@@ -2,6 +2,7 @@
 #include <capeq/disclosure/disclosure_control.hpp>
 #include <capeq/scoring/row_estimate.hpp>
 #include <capeq/scoring/scorer.hpp>
+#include <capeq/scoring/scoring_cache.hpp>
 #include <capeq/stats/comparison.hpp>
 #include <capeq/stats/evidence_estimates.hpp>
 
@@ -153,80 +154,119 @@ double combineScores(const std::vector<std::pair<double, double>>& scoresAndWeig
     return aggregation == Aggregation::Geometric ? std::exp(total / weightSum) : total / weightSum;
 }
 
-ServiceScore scoreService(const ScoreInput& input) {
-    ServiceScore result;
-    result.service = input.service;
-    result.area = input.area;
-    result.period = input.period;
-    result.profile = input.profile.id;
-    result.weights = input.weights.name;
-    result.rules = input.rules.id;
+namespace {
 
-    std::vector<EvidenceRow> rows;
+// Each indicator's rows, and its rows of the compared period and the benchmark, in input order.
+std::map<std::string, IndicatorEvidence> evidenceByIndicator(const ScoreInput& input) {
+    std::map<std::string, IndicatorEvidence> byIndicator;
     for (const EvidenceRow& row : input.rows)
         if (row.service == input.service && row.area == input.area && row.period == input.period)
-            rows.push_back(row);
+            byIndicator[row.indicator.str()].rows.push_back(&row);
+    // Earlier and benchmark figures only matter for an indicator with evidence in the scored period.
+    for (const EvidenceRow& row : input.previousRows)
+        if (const auto found = byIndicator.find(row.indicator.str()); found != byIndicator.end())
+            found->second.previousRows.push_back(&row);
+    for (const EvidenceRow& row : input.benchmarkRows)
+        if (const auto found = byIndicator.find(row.indicator.str()); found != byIndicator.end())
+            found->second.benchmarkRows.push_back(&row);
+    return byIndicator;
+}
+
+std::vector<EvidenceRow> copyRows(const std::vector<const EvidenceRow*>& rows) {
+    std::vector<EvidenceRow> copies;
+    copies.reserve(rows.size());
+    for (const EvidenceRow* row : rows)
+        copies.push_back(*row);
+    return copies;
+}
+
+// Steps 1-3 and 6 for one indicator. Disclosure tables are per indicator x area x service x period and
+// every flag concerns one indicator, so the indicator's own rows decide all of it.
+IndicatorOutcome scoreIndicator(const ScoreInput& input, const std::string& id, const Indicator* indicator,
+                                const IndicatorEvidence& evidence) {
+    IndicatorOutcome outcome;
+    if (indicator == nullptr) {
+        outcome.note = id + ": not in the catalogue; not scored";
+        return outcome;
+    }
+    if (indicator->polarity == Polarity::NoJudgement) {
+        outcome.note = id + ": a context indicator (no polarity); shown, never scored";
+        return outcome;
+    }
+    // The indicator's own input: raiseFlags then reads only its rows, not every row of the service.
+    const ScoreInput own{input.catalogue,
+                         input.service,
+                         input.area,
+                         input.period,
+                         copyRows(evidence.rows),
+                         copyRows(evidence.previousRows),
+                         copyRows(evidence.benchmarkRows),
+                         input.profile,
+                         input.weights,
+                         input.rules,
+                         input.disclosure};
+    const std::vector<EvidenceRow>& rows = own.rows;
     const DisclosureOutcome disclosure = applyDisclosureControl(rows, input.disclosure);
 
-    // indicator -> characteristic -> (row, suppressed); whole-population rows separately.
-    std::map<std::string, std::map<CharacteristicId, std::vector<std::pair<const EvidenceRow*, bool>>>>
-        byIndicator;
-    std::map<std::string, std::pair<const EvidenceRow*, bool>> wholeRows;
+    // characteristic -> (row, suppressed); the whole-population row separately (the last one counts).
+    std::map<CharacteristicId, std::vector<std::pair<const EvidenceRow*, bool>>> byCharacteristic;
+    std::optional<std::pair<const EvidenceRow*, bool>> wholeRow;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const bool suppressed = disclosure.isSuppressed(i);
         if (rows[i].isWholePopulation())
-            wholeRows[rows[i].indicator.str()] = {&rows[i], suppressed};
+            wholeRow = {&rows[i], suppressed};
         else if (!isIntersection(rows[i].characteristic))
-            byIndicator[rows[i].indicator.str()][rows[i].characteristic].emplace_back(&rows[i], suppressed);
+            byCharacteristic[rows[i].characteristic].emplace_back(&rows[i], suppressed);
     }
-
-    std::set<std::string> seen;
-    for (const EvidenceRow& row : rows)
-        seen.insert(row.indicator.str());
-    std::set<CharacteristicId> assessed;
-    for (const std::string& id : seen) {
-        const Indicator* indicator = input.catalogue.findIndicator(IndicatorId{id});
-        if (indicator == nullptr) {
-            result.notes.push_back(id + ": not in the catalogue; not scored");
-            continue;
-        }
-        if (indicator->polarity == Polarity::NoJudgement) {
-            result.notes.push_back(id + ": a context indicator (no polarity); shown, never scored");
-            continue;
-        }
-        const auto whole = wholeRows.find(id);
-        const auto wholeEstimate = whole == wholeRows.end() ? std::nullopt
-                                                            : rowEstimate(*whole->second.first, indicator,
-                                                                          input.profile.significanceLevel);
-        if (!wholeEstimate || whole->second.second) {
-            result.notes.push_back(id + ": no usable whole-population figure; not scored");
-            continue;
-        }
-        IndicatorScore score;
-        score.indicator = indicator->id;
-        score.domain = indicator->domain;
-        score.dimension = indicator->dimension;
-        score.whole = *wholeEstimate;
-        score.achievement = achievementScore(wholeEstimate->value, *indicator);
-        double equalitySum = 0.0;
-        int equalityCount = 0;
-        for (const auto& [characteristic, groupRows] : byIndicator[id]) {
-            CharacteristicEquality equality =
-                assessCharacteristic(input, *indicator, characteristic, groupRows, wholeEstimate->value);
-            const bool anyUsable = std::any_of(equality.groups.begin(), equality.groups.end(),
-                                               [](const GroupFigure& g) { return g.usedInScore; });
-            if (anyUsable) {
-                equalitySum += equality.equality;
-                ++equalityCount;
-                assessed.insert(characteristic);
-            }
-            score.characteristics.push_back(std::move(equality));
-        }
-        score.equality = equalityCount > 0 ? equalitySum / equalityCount : 100.0;
-        score.adjusted = score.achievement * score.equality / 100.0;
-        result.indicators.push_back(std::move(score));
+    const auto wholeEstimate =
+        wholeRow ? rowEstimate(*wholeRow->first, indicator, input.profile.significanceLevel) : std::nullopt;
+    if (!wholeEstimate || wholeRow->second) {
+        outcome.note = id + ": no usable whole-population figure; not scored";
+        return outcome;
     }
+    IndicatorScore score;
+    score.indicator = indicator->id;
+    score.domain = indicator->domain;
+    score.dimension = indicator->dimension;
+    score.whole = *wholeEstimate;
+    score.achievement = achievementScore(wholeEstimate->value, *indicator);
+    double equalitySum = 0.0;
+    int equalityCount = 0;
+    for (const auto& [characteristic, groupRows] : byCharacteristic) {
+        CharacteristicEquality equality =
+            assessCharacteristic(input, *indicator, characteristic, groupRows, wholeEstimate->value);
+        const bool anyUsable = std::any_of(equality.groups.begin(), equality.groups.end(),
+                                           [](const GroupFigure& g) { return g.usedInScore; });
+        if (anyUsable) {
+            equalitySum += equality.equality;
+            ++equalityCount;
+            outcome.assessed.push_back(characteristic);
+        }
+        score.characteristics.push_back(std::move(equality));
+    }
+    score.equality = equalityCount > 0 ? equalitySum / equalityCount : 100.0;
+    score.adjusted = score.achievement * score.equality / 100.0;
 
+    std::vector<IndicatorScore> scored{std::move(score)};
+    outcome.flags = raiseFlags(own, scored);
+    outcome.score = std::move(scored.front());
+    return outcome;
+}
+
+// Adds one indicator's outcome to the service's score; an rvalue outcome is moved, a cached one copied.
+template <typename Outcome>
+void addOutcome(ServiceScore& result, std::set<CharacteristicId>& assessed, Outcome&& outcome) {
+    if (outcome.score)
+        result.indicators.push_back(*std::forward<Outcome>(outcome).score);
+    else
+        result.notes.push_back(outcome.note);
+    assessed.insert(outcome.assessed.begin(), outcome.assessed.end());
+    result.flags.insert(result.flags.end(), outcome.flags.begin(), outcome.flags.end());
+}
+
+// Steps 4, 5 and the optional grading: cells, domains, the overall index and coverage from the
+// indicators' scores.
+void aggregate(const ScoreInput& input, const std::set<CharacteristicId>& assessed, ServiceScore& result) {
     for (const Domain& domain : input.catalogue.domains()) {
         DomainScore domainScore;
         domainScore.domain = domain.id;
@@ -273,10 +313,51 @@ ServiceScore scoreService(const ScoreInput& input) {
     result.coverage.characteristicsAssessed.assign(assessed.begin(), assessed.end());
     result.coverage.partial = result.coverage.domainsWithEvidence < input.profile.partialBelowDomains;
 
-    result.flags = raiseFlags(input, result.indicators);
     if (input.rules.grading)
         result.grading = gradeDomains(result.domains, result.flags, *input.rules.grading);
+}
+
+// The whole of scoreService with each indicator's outcome from outcomeOf(id, indicator, evidence), which
+// returns an IndicatorOutcome (computed) or a const reference to one (cached).
+template <typename OutcomeOf>
+ServiceScore scoreWith(const ScoreInput& input, OutcomeOf&& outcomeOf) {
+    ServiceScore result;
+    result.service = input.service;
+    result.area = input.area;
+    result.period = input.period;
+    result.profile = input.profile.id;
+    result.weights = input.weights.name;
+    result.rules = input.rules.id;
+    std::set<CharacteristicId> assessed;
+    for (const auto& [id, evidence] : evidenceByIndicator(input)) {
+        const Indicator* indicator = input.catalogue.findIndicator(IndicatorId{id});
+        addOutcome(result, assessed, outcomeOf(id, indicator, evidence));
+    }
+    aggregate(input, assessed, result);
     return result;
+}
+
+} // namespace
+
+ServiceScore scoreService(const ScoreInput& input) {
+    return scoreWith(input, [&input](const std::string& id, const Indicator* indicator,
+                                     const IndicatorEvidence& evidence) {
+        return scoreIndicator(input, id, indicator, evidence);
+    });
+}
+
+ServiceScore scoreService(const ScoreInput& input, ScoringCache& cache) {
+    return scoreWith(input,
+                     [&](const std::string& id, const Indicator* indicator,
+                         const IndicatorEvidence& evidence) -> const IndicatorOutcome& {
+                         std::string fingerprint = indicatorFingerprint(input, id, indicator, evidence);
+                         if (const IndicatorOutcome* cached =
+                                 cache.find(input.service, input.area, input.period, id, fingerprint))
+                             return *cached;
+                         return cache.store(input.service, input.area, input.period, id,
+                                            std::move(fingerprint),
+                                            scoreIndicator(input, id, indicator, evidence));
+                     });
 }
 
 } // namespace capeq

@@ -12,6 +12,8 @@
 
 namespace capeq {
 
+class ScoringCache;
+
 /// What scoring one service in one period needs. rows hold that service's evidence for the period (any
 /// other rows are ignored); previousRows the same service in the compared period, for widening and
 /// red-red flags (may be empty); benchmarkRows whole-population values of a benchmark (e.g. the national
@@ -34,6 +36,11 @@ struct ScoreInput {
 /// indicator; cell, domain and overall capability-equality index; coverage; flags; optional grading.
 /// Deterministic; never throws for awkward data (it is noted in ServiceScore::notes instead).
 ServiceScore scoreService(const ScoreInput& input);
+
+/// scoreService, recomputing only the indicators whose evidence or settings differ from what the cache
+/// saw (scoring_cache.hpp); the result is identical to scoreService(input). For the studio, which
+/// rescores after every edit.
+ServiceScore scoreService(const ScoreInput& input, ScoringCache& cache);
 
 /// Achievement on 0..100: 100 clamp((y - lo)/(hi - lo)), reversed for lower-is-better.
 double achievementScore(double value, const Indicator& indicator);
