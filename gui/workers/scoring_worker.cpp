@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <capeq/pipeline/evidence_input.hpp>
 
+#include <QElapsedTimer>
+
 #include <algorithm>
+#include <cstdio>
 #include <exception>
 #include <gui/workers/run_job.hpp>
 #include <gui/workers/scoring_worker.hpp>
@@ -96,6 +99,60 @@ std::vector<ServiceScore> scoreHistory(const ScoringRequest& request) {
     return scores;
 }
 
+namespace {
+
+// A ScoreInput that borrows a request's rows instead of copying them (tens of thousands in a large
+// assessment) and gives them back when it goes out of scope, also when scoring throws.
+class LentInput {
+public:
+    LentInput(const ScoringRequest& request, const std::string& period, std::vector<EvidenceRow>& rows,
+              std::vector<EvidenceRow>* previousRows)
+        : m_rows(rows)
+        , m_previousRows(previousRows)
+        , m_input{*request.catalogue,
+                  request.service,
+                  request.area,
+                  period,
+                  std::move(rows),
+                  previousRows != nullptr ? std::move(*previousRows) : std::vector<EvidenceRow>{},
+                  {},
+                  request.settings.profile,
+                  request.weights,
+                  request.settings.rules,
+                  request.settings.disclosure} {}
+    ~LentInput() {
+        m_rows = std::move(m_input.rows);
+        if (m_previousRows != nullptr)
+            *m_previousRows = std::move(m_input.previousRows);
+    }
+    LentInput(const LentInput&) = delete;
+    LentInput& operator=(const LentInput&) = delete;
+
+    const ScoreInput& input() const { return m_input; }
+
+private:
+    std::vector<EvidenceRow>& m_rows;
+    std::vector<EvidenceRow>* m_previousRows;
+    ScoreInput m_input;
+};
+
+// The scored period and every earlier one, as scoreService(request.toInput()) and scoreHistory(request)
+// would give them, recomputing only what changed since the cache last saw it.
+void scoreAllPeriods(ScoringRequest& request, ScoringCache& cache, ScoringResult& result) {
+    {
+        const LentInput current(request, request.period, request.rows, &request.previousRows);
+        result.score = scoreService(current.input(), cache);
+    }
+    result.history.clear();
+    for (std::size_t i = 0; i < request.history.size(); ++i) {
+        const LentInput earlier(request, request.history[i].first, request.history[i].second,
+                                i > 0 ? &request.history[i - 1].second : nullptr);
+        result.history.push_back(scoreService(earlier.input(), cache));
+    }
+}
+
+} // namespace
+
 AnalysisCharts chartsFor(const ServiceScore& score, const std::vector<ServiceScore>& history,
                          const Catalogue& catalogue) {
     AnalysisCharts charts;
@@ -132,18 +189,21 @@ void ScoringWorker::launch(ScoringRequest request) {
     setBusy(true);
     runJob<ScoringResult>(
         this,
-        [id, request = std::move(request)]() {
+        [id, cache = m_cache, request = std::move(request)]() mutable {
             ScoringResult result;
             result.id = id;
             try {
-                result.score = scoreService(request.toInput());
-                result.history = scoreHistory(request);
+                cache->resetCounts();
+                scoreAllPeriods(request, *cache, result);
+                cache->forgetUnused();
+                result.indicatorsRecomputed = cache->misses();
+                result.indicatorsReused = cache->hits();
                 result.charts = chartsFor(result.score, result.history, *request.catalogue);
                 result.ok = true;
             } catch (const std::exception& error) {
                 result.error = QString::fromStdString(error.what());
             }
-            result.request = request;
+            result.request = std::move(request);
             return result;
         },
         [this](ScoringResult result) {

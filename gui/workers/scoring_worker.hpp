@@ -4,6 +4,7 @@
 #include <capeq/assessment/assessment.hpp>
 #include <capeq/catalogue/catalogue.hpp>
 #include <capeq/scoring/scorer.hpp>
+#include <capeq/scoring/scoring_cache.hpp>
 
 #include <QObject>
 #include <QString>
@@ -63,6 +64,9 @@ struct ScoringResult {
     std::vector<ServiceScore> history; ///< earlier periods, oldest first
     AnalysisCharts charts;
     ScoringRequest request; ///< what was scored (the explanation and the report need it)
+    /// Indicator outcomes over all periods scored: recomputed, and reused unchanged from earlier runs.
+    std::size_t indicatorsRecomputed = 0;
+    std::size_t indicatorsReused = 0;
 };
 
 /// Scores each earlier period of request.history (oldest first) with the same settings.
@@ -72,7 +76,9 @@ AnalysisCharts chartsFor(const ServiceScore& score, const std::vector<ServiceSco
                          const Catalogue& catalogue);
 
 /// Scores on a worker thread. A new request while one runs supersedes it: only the newest result is
-/// delivered. cancel() drops the pending result.
+/// delivered. cancel() drops the pending result. The worker keeps a ScoringCache across runs, so after an
+/// edit only the indicators whose rows changed are rescored (in every period); jobs never overlap, so
+/// one job at a time uses the cache.
 class ScoringWorker : public QObject {
     Q_OBJECT
 public:
@@ -97,6 +103,8 @@ private:
     quint64 m_wanted = 0; ///< the id whose result is still wanted; 0 after cancel
     bool m_running = false;
     std::unique_ptr<ScoringRequest> m_pending;
+    /// Shared with the running job, which may outlive a superseded request but never the worker.
+    std::shared_ptr<ScoringCache> m_cache = std::make_shared<ScoringCache>();
 };
 
 } // namespace capeq::gui

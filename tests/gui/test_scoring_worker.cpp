@@ -2,14 +2,16 @@
 // The scoring worker returns exactly what scoreService returns, on another thread; a newer request
 // supersedes an older one and cancel drops the result. The score model and the impact suggestion sit
 // on its result.
+#include <capeq/assessment/impact_suggestion.hpp>
 #include <capeq/scoring/explain.hpp>
 #include <capeq/scoring/score_report.hpp>
 
+#include <cmath>
 #include <gtest/gtest.h>
-#include <capeq/assessment/impact_suggestion.hpp>
 #include <gui/models/score_model.hpp>
 #include <gui/studio_fixtures.hpp>
 #include <gui/workers/scoring_worker.hpp>
+#include <set>
 
 namespace capeq::gui {
 
@@ -23,10 +25,12 @@ protected:
     }
     ScoringResult runWorker(ScoringWorker& worker, const ScoringRequest& request) {
         std::optional<ScoringResult> result;
-        QObject::connect(&worker, &ScoringWorker::finished, &worker,
-                         [&result](const ScoringResult& r) { result = r; });
+        // Disconnected before returning: a worker may run again after result is gone.
+        const QMetaObject::Connection delivered = QObject::connect(
+            &worker, &ScoringWorker::finished, &worker, [&result](const ScoringResult& r) { result = r; });
         worker.start(request);
         EXPECT_TRUE(test::waitUntil([&] { return result.has_value(); }));
+        QObject::disconnect(delivered);
         return result.value_or(ScoringResult{});
     }
     std::shared_ptr<const Catalogue> m_catalogue;
@@ -35,6 +39,39 @@ protected:
 
 std::string asJson(const ServiceScore& score) {
     return scoreToJson(score, ScoreProvenance{});
+}
+
+std::size_t indicatorsIn(const std::vector<EvidenceRow>& rows) {
+    std::set<std::string> ids;
+    for (const EvidenceRow& row : rows)
+        ids.insert(row.indicator.str());
+    return ids.size();
+}
+
+// Indicators scored over every period of a request: the scored one and each earlier one.
+std::size_t indicatorsScored(const ScoringRequest& request) {
+    std::size_t count = indicatorsIn(request.rows);
+    for (const auto& [period, rows] : request.history)
+        count += indicatorsIn(rows);
+    return count;
+}
+
+// The index of the first group row of the period with a value and a base large enough to be published.
+std::size_t firstRowWithValue(const Assessment& assessment, const std::string& period) {
+    for (std::size_t i = 0; i < assessment.evidence.size(); ++i) {
+        const EvidenceRow& row = assessment.evidence[i];
+        const double base = row.sampleSize.value_or(row.denominator.value_or(0.0));
+        if (row.period == period && row.value && !row.isWholePopulation() && base >= 50.0)
+            return i;
+    }
+    return assessment.evidence.size();
+}
+
+// Halves a row's figure, whether it is given as a value or as counts.
+void halve(EvidenceRow& row) {
+    row.value = *row.value * 0.5;
+    if (row.numerator)
+        row.numerator = std::round(*row.numerator * 0.5);
 }
 
 } // namespace
@@ -57,6 +94,42 @@ TEST_F(ScoringWorkerTest, ReturnsTheSameScoreAsScoreService) {
     EXPECT_EQ(asJson(result.score), asJson(direct)) << "every figure, flag and note identical";
     EXPECT_EQ(busyChanges, 2);
     EXPECT_FALSE(worker.isBusy());
+}
+
+TEST_F(ScoringWorkerTest, AfterAnEditOnlyItsIndicatorIsRescoredAndTheResultIsAFreshOne) {
+    ScoringWorker worker;
+    const ScoringRequest first = scoringRequestFor(m_assessment, m_catalogue, defaultScoringSettings());
+    ASSERT_FALSE(first.history.empty()) << "the demo has an earlier period";
+    const ScoringResult before = runWorker(worker, first);
+    ASSERT_TRUE(before.ok) << before.error.toStdString();
+    EXPECT_EQ(before.indicatorsRecomputed, indicatorsScored(first));
+    EXPECT_EQ(before.indicatorsReused, 0u);
+
+    // An edit in the scored period changes one indicator there; no earlier period holds it.
+    const std::size_t edited = firstRowWithValue(m_assessment, first.period);
+    ASSERT_LT(edited, m_assessment.evidence.size());
+    halve(m_assessment.evidence[edited]);
+    const ScoringRequest second = scoringRequestFor(m_assessment, m_catalogue, defaultScoringSettings());
+    const ScoringResult after = runWorker(worker, second);
+    ASSERT_TRUE(after.ok) << after.error.toStdString();
+    EXPECT_EQ(after.indicatorsRecomputed, 1u);
+    EXPECT_EQ(after.indicatorsReused, indicatorsScored(second) - 1);
+    EXPECT_EQ(asJson(after.score), asJson(scoreService(second.toInput())));
+    EXPECT_NE(asJson(after.score), asJson(before.score)) << "the edit changed a figure";
+    const std::vector<ServiceScore> freshHistory = scoreHistory(second);
+    ASSERT_EQ(after.history.size(), freshHistory.size());
+    for (std::size_t i = 0; i < freshHistory.size(); ++i)
+        EXPECT_EQ(asJson(after.history[i]), asJson(freshHistory[i]));
+
+    // An edit in the compared period is that indicator's earlier figure and also a period of the trend.
+    const std::size_t earlier = firstRowWithValue(m_assessment, first.comparedPeriod);
+    ASSERT_LT(earlier, m_assessment.evidence.size());
+    halve(m_assessment.evidence[earlier]);
+    const ScoringRequest third = scoringRequestFor(m_assessment, m_catalogue, defaultScoringSettings());
+    const ScoringResult latest = runWorker(worker, third);
+    ASSERT_TRUE(latest.ok) << latest.error.toStdString();
+    EXPECT_EQ(latest.indicatorsRecomputed, 2u);
+    EXPECT_EQ(asJson(latest.score), asJson(scoreService(third.toInput())));
 }
 
 TEST_F(ScoringWorkerTest, NewestRequestWinsAndCancelDropsTheResult) {
