@@ -86,7 +86,8 @@ std::string explainIndicator(const IndicatorScore& score, const Catalogue& catal
             text += "    " + group.group.str() + ": ";
             text +=
                 group.usedInScore ? estimateText(group.estimate) : "left out (" + group.excludedBecause + ")";
-            if (group.base)
+            // A suppressed group's base is one of its figures: printing it would undo the suppression.
+            if (group.base && group.excludedBecause != "suppressed by disclosure control")
                 text += ", n = " + formatNumber(*group.base, 0);
             if (group.usedInScore && group.reliability == Reliability::LowReliability)
                 text += " [low reliability]";
