@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // End-to-end reliability of the real binary: `capeq import` killed (SIGKILL) at random moments leaves the
-// store intact with the old or old+new estimates; hostile names and codes go through import, the store,
-// every export format and `capeq score --format json` and come back intact, escaped and never executed.
+// store intact with the old or old+new estimates, or no store or a whole new one, without a pile of staged
+// files; hostile names and codes go through import, the store, every export format and `capeq score
+// --format json` and come back intact, escaped and never executed.
 #include <capeq/io/csv_reader.hpp>
 #include <capeq/store/sqlite.hpp>
 #include <capeq/store/store.hpp>
@@ -100,6 +101,53 @@ TEST_F(CliReliability, ImportKilledAtRandomMomentsLeavesTheOldOrOldPlusNewEstima
     EXPECT_EQ(sawOld + sawNew, 30);
     RecordProperty("killed_before_commit", sawOld);
     RecordProperty("killed_after_commit", sawNew);
+}
+
+TEST_F(CliReliability,
+       ImportCreatingAStoreKilledAtRandomMomentsLeavesNoStoreOrAWholeOneAndNoPileOfTemporaries) {
+    const std::string evidence =
+        (test::sourceDir() / "datasets" / "county_council" / "evidence.csv").string();
+    const fs::path store = tempDir() / "new.db";
+    const auto start = std::chrono::steady_clock::now();
+    ASSERT_EQ(test::runCapeq({"import", evidence, "--db", store.string()}).exitCode, 0);
+    const auto importMicros =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start)
+            .count();
+    const std::size_t fullCount = Store::open(store).loadEvidence().size();
+    // The staged store (.new.db.new-XXXXXX) and its journal, as a killed import leaves them.
+    const auto staged = [&] {
+        int files = 0;
+        for (const auto& entry : fs::directory_iterator(tempDir()))
+            files += entry.path().filename().string().rfind(".new.db.new-", 0) == 0 ? 1 : 0;
+        return files;
+    };
+    std::mt19937 random(20241123);
+    std::uniform_int_distribution<long> delay(0, importMicros * 6 / 5);
+    int created = 0;
+    int leftBehind = 0;
+    for (int kill = 0; kill < 20; ++kill) {
+        fs::remove(store);
+        const pid_t child = startCapeq({"import", evidence, "--db", store.string()});
+        ASSERT_GT(child, 0);
+        std::this_thread::sleep_for(std::chrono::microseconds(delay(random)));
+        ::kill(child, SIGKILL);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        if (fs::exists(store)) {
+            ++created;
+            EXPECT_EQ(integrityOf(store), "ok") << "kill " << kill;
+            EXPECT_EQ(Store::open(store).loadEvidence().size(), fullCount) << "kill " << kill;
+        }
+        // Each import removes what the earlier killed ones left: only this one's file and journal remain.
+        const int now = staged();
+        EXPECT_LE(now, 2) << "kill " << kill;
+        leftBehind += now > 0 ? 1 : 0;
+    }
+    RecordProperty("kills_after_the_store_was_created", created);
+    RecordProperty("kills_that_left_a_staged_store", leftBehind);
+    fs::remove(store);
+    ASSERT_EQ(test::runCapeq({"import", evidence, "--db", store.string()}).exitCode, 0);
+    EXPECT_EQ(staged(), 0);
 }
 
 // Names and codes a hostile or careless file may hold: SQL, HTML/JS, CSV/formula injection, shell
