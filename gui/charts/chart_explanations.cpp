@@ -58,7 +58,8 @@ QString intersectionExplanation() {
     return QStringLiteral(
         "People belong to several groups at once. Each square is one combination (for example "
         "women from one ethnic group), compared with everyone: blue better, orange worse, grey no "
-        "significant difference. Hatched squares were suppressed because too few people are in them.");
+        "significant difference. Hatched squares were suppressed because too few people are in them "
+        "(their figure is never shown), or have no figure at all.");
 }
 
 QString coverageExplanation(const report::CoverageData& data) {
@@ -71,8 +72,8 @@ QString coverageExplanation(const report::CoverageData& data) {
 QString spineExplanation(const report::SpineData& data) {
     return QStringLiteral("Each row compares ") + qs(data.subjectLabel).toHtmlEscaped() +
            QStringLiteral(
-               " with all services. The light bar runs from the lowest to the highest service, the dark "
-               "bar covers the middle half, and the black line is the ") +
+               " with the other services and areas in the evidence. The light bar runs from the lowest to "
+               "the highest of them, the dark bar covers the middle half, and the black line is the ") +
            qs(data.benchmarkLabel).toHtmlEscaped() + QStringLiteral(". Better is always to the right. ") +
            kCues;
 }

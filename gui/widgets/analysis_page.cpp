@@ -129,6 +129,24 @@ AnalysisPage::AnalysisPage(AssessmentDocument* document, ScoreModel* scores, QWi
 
 AnalysisPage::~AnalysisPage() = default;
 
+ComparisonEvidence AnalysisPage::comparisonEvidenceFor(const ScoringResult& result) const {
+    // The request holds only the scored service's rows in scope; the spine chart and funnel plot compare it
+    // with every other area in the assessment's evidence, and the intersection view reads crossed rows
+    // ("sex*ethnicity_5") that the score leaves out.
+    const ScoringRequest& request = result.request;
+    ComparisonEvidence evidence;
+    evidence.catalogue = request.catalogue;
+    evidence.service = request.service;
+    evidence.area = request.area;
+    evidence.period = request.period;
+    evidence.disclosure = request.settings.disclosure;
+    evidence.scope = m_document->assessment().scope.characteristics;
+    for (const EvidenceRow& row : m_document->assessment().evidence)
+        if (row.period == request.period)
+            evidence.rows.push_back(row);
+    return evidence;
+}
+
 void AnalysisPage::setCatalogue(std::shared_ptr<const Catalogue> catalogue, const ScoringSettings& settings) {
     m_catalogue = std::move(catalogue);
     *m_settings = settings;
@@ -177,6 +195,7 @@ void AnalysisPage::onScored(const ScoringResult& result) {
                             .arg(score.coverage.domainsTotal)
                             .arg(score.coverage.partial ? tr(" (partial index)") : QString()));
     m_panel->setCharts(result.charts);
+    m_panel->setComparisonEvidence(comparisonEvidenceFor(result));
     m_flags->clear();
     for (const Flag& flag : score.flags) {
         auto* item = new QListWidgetItem((flag.breach ? tr("Breach: ") : QString()) +

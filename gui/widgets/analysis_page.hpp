@@ -20,6 +20,7 @@ namespace capeq::gui {
 
 class AssessmentDocument;
 class ChartPanel;
+struct ComparisonEvidence;
 class ScoreModel;
 class ScoringWorker;
 struct ScoringResult;
@@ -52,6 +53,7 @@ Q_SIGNALS:
 
 private:
     void onScored(const ScoringResult& result);
+    ComparisonEvidence comparisonEvidenceFor(const ScoringResult& result) const;
     void scheduleRescore();
     void showGapChart(const std::string& indicatorId, const std::string& characteristic);
 

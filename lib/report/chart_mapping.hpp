@@ -61,10 +61,37 @@ SpineData spineFrom(const std::vector<ServiceScore>& services, std::size_t subje
 
 /// Funnel plot of one indicator's whole-population rows (one per area/service) in one period: proportions
 /// (Wilson limits) or rates (exact Poisson limits) around the pooled baseline. Rows need a numerator and
-/// denominator; others are left out. highlightService marks the service in focus (may be empty).
+/// denominator; others are left out. highlightService marks the service in focus (may be empty), in
+/// highlightArea only when that is not empty.
 FunnelData funnelFrom(const std::vector<EvidenceRow>& rows, const Catalogue& catalogue,
                       const IndicatorId& indicator, const std::string& period,
-                      const ServiceId& highlightService, const DisclosurePolicy& policy);
+                      const ServiceId& highlightService, const DisclosurePolicy& policy,
+                      const AreaCode& highlightArea = AreaCode{});
+
+/// Spine chart of one service in one area against every service and area in rows with a published
+/// whole-population figure for the same indicator in period (disclosure control applied per indicator),
+/// centred on their median. Indicators the subject has no figure for, or that no other service and area
+/// has, are left out.
+SpineData spineFromRows(const std::vector<EvidenceRow>& rows, const Catalogue& catalogue,
+                        const ServiceId& service, const AreaCode& area, const std::string& period,
+                        const DisclosurePolicy& policy);
+
+/// The indicators a funnel plot can be drawn for in period: proportions or rates whose whole-population
+/// rows carry a numerator and denominator for at least two services or areas. Catalogue order.
+std::vector<IndicatorId> funnelIndicators(const std::vector<EvidenceRow>& rows, const Catalogue& catalogue,
+                                          const std::string& period);
+
+/// One intersection the evidence holds: an indicator broken down by two crossed characteristics.
+struct IntersectionChoice {
+    IndicatorId indicator;
+    CharacteristicId rowCharacteristic;
+    CharacteristicId columnCharacteristic;
+    bool operator==(const IntersectionChoice&) const = default;
+};
+/// The crossed breakdowns ("sex*ethnicity_5") of one service and area in period, in the order first seen.
+std::vector<IntersectionChoice> intersectionsIn(const std::vector<EvidenceRow>& rows,
+                                                const ServiceId& service, const AreaCode& area,
+                                                const std::string& period);
 
 /// Equiplot of a service on one characteristic: one line per indicator with that breakdown, groups as dots.
 EquiplotData equiplotFrom(const ServiceScore& score, const CharacteristicId& characteristic,

@@ -2,6 +2,7 @@
 // Chart data from evidence rows and from many services: spine chart, group trend, funnel plot, intersections.
 #include <capeq/scoring/row_estimate.hpp>
 #include <capeq/stats/comparison.hpp>
+#include <capeq/stats/simulation.hpp>
 #include <capeq/stats/trend.hpp>
 
 #include <algorithm>
@@ -14,30 +15,6 @@
 namespace capeq::report {
 
 namespace {
-
-// Linear-interpolation quantile of sorted values (R type 7, the spreadsheet convention).
-double quantile(const std::vector<double>& sorted, double p) {
-    const double position = p * static_cast<double>(sorted.size() - 1);
-    const auto below = static_cast<std::size_t>(std::floor(position));
-    const std::size_t above = std::min(below + 1, sorted.size() - 1);
-    return sorted[below] + (position - static_cast<double>(below)) * (sorted[above] - sorted[below]);
-}
-
-// The rows of one indicator with their suppression decision. Disclosure control runs on every row of the
-// indicator so that secondary suppression sees whole tables, whichever slice the chart then draws.
-struct DisclosedRows {
-    std::vector<EvidenceRow> rows;
-    DisclosureOutcome outcome;
-};
-DisclosedRows disclose(const std::vector<EvidenceRow>& rows, const IndicatorId& indicator,
-                       const DisclosurePolicy& policy) {
-    DisclosedRows result;
-    for (const EvidenceRow& row : rows)
-        if (row.indicator == indicator)
-            result.rows.push_back(row);
-    result.outcome = applyDisclosureControl(result.rows, policy);
-    return result;
-}
 
 // Group codes in the catalogue's order, then unknown codes in the order first seen.
 std::vector<std::string> orderedGroups(const Catalogue& catalogue, const CharacteristicId& characteristic,
@@ -76,18 +53,13 @@ SpineData spineFrom(const std::vector<ServiceScore>& services, std::size_t subje
             for (const IndicatorScore& candidate : other.indicators)
                 if (candidate.indicator == score.indicator)
                     values.push_back(candidate.whole.value);
-        std::sort(values.begin(), values.end());
         const Indicator* indicator = catalogue.findIndicator(score.indicator);
         const Polarity polarity = indicator != nullptr ? indicator->polarity : Polarity::HigherIsBetter;
         SpineRow row;
         row.label = indicatorTitle(catalogue, score.indicator);
         row.unit = indicator != nullptr ? indicator->unit : "";
         row.value = score.whole.value;
-        row.benchmark = quantile(values, 0.5);
-        row.minimum = values.front();
-        row.p25 = quantile(values, 0.25);
-        row.p75 = quantile(values, 0.75);
-        row.maximum = values.back();
+        setSpineRange(row, values);
         row.polarity = toChartPolarity(polarity);
         row.significance =
             toSignificanceClass(stats::compareToBenchmark(score.whole, row.benchmark, polarity));
@@ -139,7 +111,8 @@ TrendData trendFromRows(const std::vector<EvidenceRow>& rows, const Catalogue& c
 
 FunnelData funnelFrom(const std::vector<EvidenceRow>& rows, const Catalogue& catalogue,
                       const IndicatorId& indicator, const std::string& period,
-                      const ServiceId& highlightService, const DisclosurePolicy& policy) {
+                      const ServiceId& highlightService, const DisclosurePolicy& policy,
+                      const AreaCode& highlightArea) {
     std::vector<EvidenceRow> inPeriod;
     for (const EvidenceRow& row : rows)
         if (row.period == period)
@@ -171,7 +144,8 @@ FunnelData funnelFrom(const std::vector<EvidenceRow>& rows, const Catalogue& cat
         point.label = row.service.str() + " (" + row.area.str() + ")";
         point.n = *row.denominator;
         point.value = row.value.value_or(*row.numerator / *row.denominator * multiplier);
-        point.highlighted = !highlightService.empty() && row.service == highlightService;
+        point.highlighted = !highlightService.empty() && row.service == highlightService &&
+                            (highlightArea.empty() || row.area == highlightArea);
         funnel.points.push_back(std::move(point));
     }
     if (funnel.points.empty() || denominators <= 0.0) {

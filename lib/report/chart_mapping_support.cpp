@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <capeq/stats/simulation.hpp>
+
 #include <algorithm>
 #include <report/chart_mapping_support.hpp>
 
@@ -106,6 +108,25 @@ Suppression suppressionFor(const SuppressionIndex& index, const std::string& ind
     if (knownSuppressed)
         return Suppression{true, "suppressed", "suppressed by disclosure control"};
     return {};
+}
+
+DisclosedRows disclose(const std::vector<EvidenceRow>& rows, const IndicatorId& indicator,
+                       const DisclosurePolicy& policy) {
+    DisclosedRows result;
+    for (const EvidenceRow& row : rows)
+        if (row.indicator == indicator)
+            result.rows.push_back(row);
+    result.outcome = applyDisclosureControl(result.rows, policy);
+    return result;
+}
+
+void setSpineRange(SpineRow& row, const std::vector<double>& values) {
+    const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
+    row.minimum = *lowest;
+    row.maximum = *highest;
+    row.benchmark = stats::sampleQuantile(values, 0.5);
+    row.p25 = stats::sampleQuantile(values, 0.25);
+    row.p75 = stats::sampleQuantile(values, 0.75);
 }
 
 } // namespace capeq::report

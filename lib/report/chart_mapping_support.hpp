@@ -10,6 +10,7 @@
 #include <report/chart_data.hpp>
 #include <report/chart_mapping.hpp>
 #include <string>
+#include <vector>
 
 namespace capeq::report {
 
@@ -45,6 +46,20 @@ SignificanceClass compareWithReference(const stats::Estimate& group, const Group
 /// note says it was suppressed.
 Suppression suppressionFor(const SuppressionIndex& index, const std::string& indicator,
                            const std::string& characteristic, const std::string& group, bool knownSuppressed);
+/// The rows of one indicator with their suppression decision (outcome parallel to rows).
+struct DisclosedRows {
+    std::vector<EvidenceRow> rows;
+    DisclosureOutcome outcome;
+};
+/// The rows of indicator with disclosure control applied to all of them together, so that secondary
+/// suppression sees whole tables whichever slice a chart then draws.
+DisclosedRows disclose(const std::vector<EvidenceRow>& rows, const IndicatorId& indicator,
+                       const DisclosurePolicy& policy);
+
+/// A spine row's benchmark (median), quartiles and range of values (type-7 quantiles, lib/capeq/stats).
+/// values must not be empty.
+void setSpineRange(SpineRow& row, const std::vector<double>& values);
+
 /// Suppression from a reason (Published gives an unsuppressed value).
 Suppression suppressionOf(SuppressionReason reason);
 

@@ -3,6 +3,7 @@
 // we design for, and checks none is blank. CAPEQ_KEEP_SCREENSHOTS=<folder> keeps the PNGs (scaled to
 // 1000 px wide) for a person to look at; the user guide's pictures are made this way:
 //   CAPEQ_KEEP_SCREENSHOTS=$PWD/docs/images ctest --test-dir build/studio -R StudioScreenshots
+#include <QChart>
 #include <QDir>
 #include <QImage>
 #include <QListWidget>
@@ -12,6 +13,7 @@
 #include <QTreeView>
 
 #include <gtest/gtest.h>
+#include <gui/charts/chart_views.hpp>
 #include <gui/models/assessment_document.hpp>
 #include <gui/models/assessment_templates.hpp>
 #include <gui/models/score_model.hpp>
@@ -93,6 +95,56 @@ protected:
         }
     }
 
+    // The spine chart and funnel plot compare the service with other areas, and the intersection view
+    // reads crossed rows: adds the regulator batch's areas and the synthetic sex x ethnicity rows, then
+    // waits for the rescore.
+    void addComparisonEvidence() {
+        std::vector<EvidenceRow> rows = m_window->document()->assessment().evidence;
+        for (std::vector<EvidenceRow> more :
+             {test::regulatorRows(*test::shippedCatalogue()), test::syntheticIntersectionRows()})
+            rows.insert(rows.end(), more.begin(), more.end());
+        int scored = 0;
+        const QMetaObject::Connection counting = QObject::connect(
+            m_window->analysisPage(), &AnalysisPage::scored, m_window.get(), [&] { ++scored; });
+        m_window->document()->replaceEvidence(std::move(rows), QStringLiteral("Add comparison evidence"));
+        ASSERT_TRUE(
+            test::waitUntil([&] { return scored > 0 && !m_window->analysisPage()->worker()->isBusy(); }));
+        QObject::disconnect(counting);
+    }
+
+    // Each new view drew its data: the series and legend entries that only real data produces.
+    static void expectComparisonViews(AnalysisPage& analysis) {
+        auto* panel = qobject_cast<ChartPanel*>(analysis.charts());
+        ASSERT_NE(panel, nullptr);
+        const std::shared_ptr<const Catalogue> catalogue = test::shippedCatalogue();
+        const Indicator* control = catalogue->findIndicator(IndicatorId{"control_over_daily_life"});
+        ASSERT_NE(control, nullptr);
+        EXPECT_TRUE(panel->funnelChoices().contains(QString::fromStdString(control->title)))
+            << panel->funnelChoices().join(QLatin1Char('|')).toStdString();
+        EXPECT_EQ(panel->intersectionChoices().size(), 1)
+            << panel->intersectionChoices().join(QLatin1Char('|')).toStdString();
+        const auto seriesNames = [](QChartView* view) {
+            QStringList names;
+            for (const QAbstractSeries* series : view->chart()->series())
+                names << series->name();
+            return names;
+        };
+        auto* spine = panel->findChild<SpineChartView*>();
+        auto* funnel = panel->findChild<FunnelChartView*>();
+        auto* intersection = panel->findChild<IntersectionChartView*>();
+        ASSERT_TRUE(spine != nullptr && funnel != nullptr && intersection != nullptr);
+        EXPECT_TRUE(spine->chart()->title().contains(QStringLiteral("adult_social_care (E10999999)")))
+            << spine->chart()->title().toStdString();
+        EXPECT_TRUE(seriesNames(spine).filter(QStringLiteral("Range of all services")).size() == 1);
+        const QStringList funnelSeries = seriesNames(funnel);
+        EXPECT_TRUE(funnelSeries.contains(QStringLiteral("95% limits (dashed)")));
+        EXPECT_TRUE(funnelSeries.contains(QStringLiteral("99.8% limits (dotted)")));
+        EXPECT_TRUE(funnelSeries.contains(QStringLiteral("This service (ringed)")));
+        EXPECT_TRUE(seriesNames(intersection)
+                        .contains(QStringLiteral("Suppressed by the disclosure rule (hatched)")));
+        EXPECT_TRUE(intersection->explanation().contains(QStringLiteral("suppressed")));
+    }
+
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -136,13 +188,17 @@ TEST_F(StudioScreenshots, EveryPageAndChartRendersFromTheDemoData) {
     m_window->evidencePage()->problemList()->setCurrentRow(0);
     shoot(m_window.get(), QStringLiteral("studio_import_problems.png"));
 
+    addComparisonEvidence();
     m_window->showPage(MainWindow::Analysis);
     AnalysisPage* analysis = m_window->analysisPage();
     analysis->tree()->setCurrentIndex(
         m_window->scores()->indexOfIndicator(QStringLiteral("control_over_daily_life")));
-    const QStringList files{QStringLiteral("wheel"), QStringLiteral("heat_map"), QStringLiteral("gap"),
-                            QStringLiteral("trend"), QStringLiteral("coverage"), QStringLiteral("equiplot"),
-                            QStringLiteral("flags")};
+    const QStringList files{QStringLiteral("wheel"),        QStringLiteral("heat_map"),
+                            QStringLiteral("gap"),          QStringLiteral("trend"),
+                            QStringLiteral("intersection"), QStringLiteral("coverage"),
+                            QStringLiteral("spine"),        QStringLiteral("funnel"),
+                            QStringLiteral("equiplot"),     QStringLiteral("flags")};
+    ASSERT_EQ(analysis->charts()->count(), files.size());
     for (int tab = 0; tab < analysis->charts()->count(); ++tab) {
         analysis->charts()->setCurrentIndex(tab);
         shoot(m_window.get(), QStringLiteral("studio_analysis_%1.png").arg(files.value(tab)));
@@ -150,6 +206,7 @@ TEST_F(StudioScreenshots, EveryPageAndChartRendersFromTheDemoData) {
         shoot(analysis->charts()->currentWidget(),
               QStringLiteral("studio_chart_%1.png").arg(files.value(tab)), 8);
     }
+    expectComparisonViews(*analysis);
 
     m_window->findingsPage()->applySuggestions();
     m_window->document()->insertAction(0, Action{"Review care planning with disabled users", "disability",

@@ -132,8 +132,8 @@ std::unique_ptr<QChart> buildFunnelChart(const FunnelData& data) {
         if (point.highlighted) {
             if (highlight == nullptr) {
                 highlight = new QScatterSeries(chart.get());
-                highlight->setName(QStringLiteral("This service (ringed): ") +
-                                   qs(point.label).toHtmlEscaped());
+                // The point's own label names the service; the legend stays short enough not to be cut.
+                highlight->setName(QStringLiteral("This service (ringed)"));
                 highlight->setMarkerSize(22.0);
                 highlight->setColor(Qt::transparent);
                 highlight->setBorderColor(Qt::black);
@@ -170,6 +170,7 @@ std::unique_ptr<QChart> buildFunnelChart(const FunnelData& data) {
     fitRange(*y, extent, 0.05);
     x->setRange(0.0, maxN * 1.05);
     x->applyNiceNumbers();
+    x->setLabelFormat(QStringLiteral("%.0f")); // people are counted in whole numbers
     for (QAbstractSeries* series : hidden)
         if (series != nullptr)
             hideFromLegend(*chart, series);
