@@ -16,9 +16,15 @@ struct ReportRenderer::State {
 
 namespace {
 
+// A batch audit has no assessment, so its reports carry no findings or action plan (the report says so).
 report::ServiceReportInput toReportInput(const UnitReport& report) {
-    return report::ServiceReportInput{report.catalogue,  report.score,      report.history, report.rows,
-                                      report.provenance, report.disclosure, report.title};
+    report::ServiceReportInput input(report.catalogue, report.score);
+    input.history = report.history;
+    input.rows = report.rows;
+    input.provenance = report.provenance;
+    input.disclosure = report.disclosure;
+    input.title = report.title;
+    return input;
 }
 
 } // namespace

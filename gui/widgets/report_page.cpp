@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <capeq/assessment/assessment.hpp>
+#include <capeq/core/atomic_file.hpp>
 
 #include <QApplication>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -67,8 +67,9 @@ void ReportPage::refresh() {
                     .arg(s.coverage.domainsWithEvidence)
                     .arg(s.coverage.domainsTotal);
         html += tr("<p>The report holds the index and its coverage, the capability wheel, a table of domain "
-                   "scores, the heat map, gap charts with their uncertainty, the trend, every flag, and the "
-                   "method and disclosure rule. Figures about very few people are never printed.</p>");
+                   "scores, the heat map, gap charts with their uncertainty, the trend, every flag, the "
+                   "findings and action plan for each characteristic, and the method and disclosure rule. "
+                   "Figures about very few people are never printed.</p>");
     }
     html += tr("<h3>Findings</h3><ul>");
     for (const Finding& f : a.findings)
@@ -100,13 +101,14 @@ bool ReportPage::exportTo(const QString& path, bool pdf, QString* error) {
     if (!result)
         return fail(tr("There are no scores to report yet: import evidence first."));
     try {
-        report::ServiceReportInput input{*result->request.catalogue,
-                                         result->score,
-                                         result->history,
-                                         result->request.rows,
-                                         {},
-                                         result->request.settings.disclosure,
-                                         reportTitle().toStdString()};
+        report::ServiceReportInput input(*result->request.catalogue, result->score);
+        input.history = result->history;
+        input.rows = result->request.rows;
+        input.disclosure = result->request.settings.disclosure;
+        input.title = reportTitle().toStdString();
+        const Assessment& assessment = m_document->assessment();
+        input.assessment =
+            report::ReportFindings{assessment.findings, assessment.mitigations, assessment.actions};
         input.provenance.disclosureRule = input.disclosure.describe();
         if (!m_document->filePath().isEmpty())
             input.provenance.inputHashes.emplace_back(m_document->filePath().toStdString(), "");
@@ -115,14 +117,8 @@ bool ReportPage::exportTo(const QString& path, bool pdf, QString* error) {
         if (pdf) {
             report::writeServiceReportPdf(input, path.toStdString());
         } else {
-            const std::string html = report::renderServiceReportHtml(input);
-            QFile file(path);
-            if (!file.open(QIODevice::WriteOnly) ||
-                file.write(html.data(), static_cast<qint64>(html.size())) !=
-                    static_cast<qint64>(html.size())) {
-                QApplication::restoreOverrideCursor();
-                return fail(tr("Could not write %1: %2").arg(path, file.errorString()));
-            }
+            // Atomic like the PDF: a failed export never leaves half a page where the last one was.
+            writeFileAtomically(path.toStdString(), report::renderServiceReportHtml(input));
         }
         QApplication::restoreOverrideCursor();
     } catch (const std::exception& failure) {

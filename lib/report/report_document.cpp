@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Sections of the per-service report: headline index, wheel, domain table, heat map, gap charts, trend,
-// flags, method and the plain-language explanation.
+// flags, method and the plain-language explanation (the findings and action plan: report_findings.cpp).
 #include <capeq/scoring/explain.hpp>
 
 #include <QChart>
@@ -308,6 +308,7 @@ std::string buildReportHtml(const ServiceReportInput& input, const ImageSource& 
                           buildTrendChart(trendFromHistory(input.history, input.score, input.catalogue)),
                           "Index over time");
     flagsTable(out, input);
+    findingsSection(out, input);
     methodSection(out, input);
     out << "</body>\n</html>\n";
     return out.str();

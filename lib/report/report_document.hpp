@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <report/service_report.hpp>
+#include <sstream>
 #include <string>
 
 namespace capeq::report {
@@ -18,6 +19,10 @@ using ImageSource = std::function<std::string(const std::string& name, const QIm
 /// The report's complete HTML document with charts rendered at chartSize pixels. Every user-supplied text is
 /// escaped; no external references.
 std::string buildReportHtml(const ServiceReportInput& input, const ImageSource& imageSource, QSize chartSize);
+
+/// The "Findings and action plan" section: per characteristic the impact, evidence and mitigation, and the
+/// actions with owner, due date and status (report_findings.cpp). All text is escaped.
+void findingsSection(std::ostringstream& out, const ServiceReportInput& input);
 
 /// Text escaped for HTML element content and attribute values (& < > " ').
 std::string escapeHtml(const std::string& text);

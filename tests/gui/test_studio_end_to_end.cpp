@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The officer's whole journey, scripted offscreen through the real window: new assessment, import the
-// demo evidence for one service, analysis, findings, PDF export, save, and reopen equal to what was saved.
+// demo evidence for one service, analysis, findings, PDF export (with the findings and action plan), save,
+// and reopen equal to what was saved.
 #include <capeq/assessment/assessment_file.hpp>
 
 #include <QProcess>
@@ -8,6 +9,8 @@
 #include <QTreeView>
 #include <QUndoStack>
 
+#include <algorithm>
+#include <array>
 #include <gtest/gtest.h>
 #include <gui/models/assessment_document.hpp>
 #include <gui/models/findings_model.hpp>
@@ -35,6 +38,35 @@ std::string pdfText(const QString& pdf) {
     if (!process.waitForFinished(60000))
         return {};
     return process.readAllStandardOutput().toStdString();
+}
+
+// The PDF's text in reading order with runs of whitespace collapsed: a table cell may wrap a sentence.
+std::string flowingPdfText(const QString& pdf) {
+    QProcess process;
+    process.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    if (!process.waitForFinished(60000))
+        return {};
+    QString text = QString::fromUtf8(process.readAllStandardOutput()).simplified();
+    // The PDF fonts' typographic ligatures (U+FB00-FB04), spelled out so sentences match as written.
+    const std::array<const char*, 5> letters{"ff", "fi", "fl", "ffi", "ffl"};
+    for (std::size_t i = 0; i < letters.size(); ++i)
+        text.replace(QChar(static_cast<char16_t>(0xFB00 + i)), QLatin1String(letters[i]));
+    return text.toStdString();
+}
+
+// Whether the words of phrase appear in order: a PDF table cell wraps its text, and pdftotext may put a
+// neighbouring cell's words between the lines.
+bool wordsInOrder(const std::string& text, const std::string& phrase) {
+    std::size_t at = 0;
+    std::size_t start = 0;
+    while (start < phrase.size()) {
+        const std::size_t end = std::min(phrase.find(' ', start), phrase.size());
+        at = text.find(phrase.substr(start, end - start), at);
+        if (at == std::string::npos)
+            return false;
+        start = end + 1;
+    }
+    return true;
 }
 
 } // namespace
@@ -118,8 +150,19 @@ TEST_F(StudioEndToEndTest, NewImportAnalyseFindExportSaveReopen) {
     EXPECT_NE(text.find("adult_social_care"), std::string::npos) << text.substr(0, 600);
     EXPECT_NE(text.find(index.toStdString()), std::string::npos) << index.toStdString() << "\n"
                                                                  << text.substr(0, 600);
+    // ... and carries the officer's finding and the action plan.
+    const std::string flowing = flowingPdfText(pdf);
+    EXPECT_NE(flowing.find("Findings and action plan"), std::string::npos) << flowing;
+    EXPECT_NE(flowing.find("Disabled users have less control over daily life."), std::string::npos)
+        << flowing;
+    EXPECT_NE(flowing.find("negative (confirmed by the assessing officer)"), std::string::npos) << flowing;
+    EXPECT_TRUE(wordsInOrder(flowing, "Review care planning with disabled users")) << flowing;
+    EXPECT_TRUE(wordsInOrder(flowing, "Head of adult social care")) << flowing;
     const QString html = path("report.html");
     ASSERT_TRUE(window.reportPage()->exportHtml(html, &error)) << error.toStdString();
+    const std::string page = capeq::test::readFile(html.toStdString());
+    EXPECT_NE(page.find("Review care planning with disabled users"), std::string::npos);
+    EXPECT_NE(page.find("2025-09-30"), std::string::npos);
 
     // Save, reopen: equal to what was saved.
     const QString file = path("adult_social_care.capeq");

@@ -132,13 +132,13 @@ report::ServiceReportInput reportInput(const ReportCase& reportCase, const std::
     ScoreProvenance provenance;
     provenance.disclosureRule = DisclosurePolicy{}.describe();
     provenance.inputHashes = {{"evidence.csv", "0123abcd"}};
-    return report::ServiceReportInput{reportCase.catalogue,
-                                      reportCase.score,
-                                      reportCase.history,
-                                      reportCase.rows,
-                                      provenance,
-                                      DisclosurePolicy{},
-                                      title};
+    report::ServiceReportInput input(reportCase.catalogue, reportCase.score);
+    input.history = reportCase.history;
+    input.rows = reportCase.rows;
+    input.provenance = provenance;
+    input.disclosure = DisclosurePolicy{};
+    input.title = title;
+    return input;
 }
 
 int nonBackgroundPixels(const QImage& image) {
