@@ -12,10 +12,13 @@
 
 #include <array>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <report/charts.hpp>
 #include <report/report_document.hpp>
 #include <report/service_report.hpp>
+#include <string>
+#include <system_error>
 
 namespace capeq::report {
 
@@ -80,7 +83,45 @@ void writeServiceReportPdf(const ServiceReportInput& input, const std::filesyste
     writeFileAtomically(path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
 }
 
+namespace {
+
+// Qt on Unix wants a private XDG_RUNTIME_DIR and, when a command-line tool runs without a login session
+// (cron, CI, ssh), warns on stderr that it is unset. Giving Qt a fresh directory of its own (mkdtemp makes
+// it 0700, as Qt requires) keeps the CLI quiet without filtering Qt's messages, so real errors still show.
+// The variable and the directory are removed again once the application is gone.
+class PrivateRuntimeDirectory {
+public:
+    PrivateRuntimeDirectory() {
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+        if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+            return;
+        const QByteArray tmp = qEnvironmentVariableIsEmpty("TMPDIR") ? QByteArray("/tmp") : qgetenv("TMPDIR");
+        std::string pattern = tmp.toStdString() + "/capeq-runtime-XXXXXX";
+        if (::mkdtemp(pattern.data()) == nullptr)
+            return; // Qt then falls back to its own directory and says so: harmless
+        m_path = pattern;
+        qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(m_path.string()));
+#endif
+    }
+    ~PrivateRuntimeDirectory() {
+        if (m_path.empty())
+            return;
+        qunsetenv("XDG_RUNTIME_DIR");
+        std::error_code ignored; // a directory left in the temporary folder is no reason to fail a run
+        std::filesystem::remove_all(m_path, ignored);
+    }
+    PrivateRuntimeDirectory(const PrivateRuntimeDirectory&) = delete;
+    PrivateRuntimeDirectory& operator=(const PrivateRuntimeDirectory&) = delete;
+
+private:
+    std::filesystem::path m_path;
+};
+
+} // namespace
+
 struct OffscreenGui::State {
+    // Declared first so it outlives the application that uses it.
+    PrivateRuntimeDirectory runtimeDirectory;
     // QApplication keeps references to argc and argv for its whole life, so they live here with it.
     std::array<char, 16> name{"capeq"};
     std::array<char*, 2> argv{name.data(), nullptr};
