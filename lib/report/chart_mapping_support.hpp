@@ -15,7 +15,7 @@
 namespace capeq::report {
 
 /// GroupFigure::excludedBecause of a figure that disclosure control suppressed (set by the scorer).
-inline constexpr const char* kSuppressedReason = "suppressed by disclosure control";
+inline constexpr const char* kSuppressedReason = kSuppressedByDisclosure;
 
 /// The indicator's catalogue title, or its id when the catalogue does not know it.
 std::string indicatorTitle(const Catalogue& catalogue, const IndicatorId& indicator);

@@ -87,7 +87,7 @@ std::string explainIndicator(const IndicatorScore& score, const Catalogue& catal
             text +=
                 group.usedInScore ? estimateText(group.estimate) : "left out (" + group.excludedBecause + ")";
             // A suppressed group's base is one of its figures: printing it would undo the suppression.
-            if (group.base && group.excludedBecause != "suppressed by disclosure control")
+            if (group.base && !group.suppressed())
                 text += ", n = " + formatNumber(*group.base, 0);
             if (group.usedInScore && group.reliability == Reliability::LowReliability)
                 text += " [low reliability]";

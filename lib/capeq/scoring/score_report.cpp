@@ -27,7 +27,7 @@ json estimateJson(const stats::Estimate& estimate) {
 }
 
 json groupJson(const GroupFigure& group) {
-    const bool suppressed = group.excludedBecause == "suppressed by disclosure control";
+    const bool suppressed = group.suppressed();
     return json{{"group", group.group.str()},
                 {"estimate", suppressed ? json(nullptr) : estimateJson(group.estimate)},
                 {"base", suppressed ? json(nullptr) : optionalNumber(group.base)},

@@ -64,13 +64,16 @@ CharacteristicEquality assessCharacteristic(const ScoreInput& input, const Indic
         const auto estimate = rowEstimate(*row, &indicator, level);
         if (estimate)
             figure.estimate = *estimate;
-        if (!estimate)
+        if (!estimate) {
             figure.excludedBecause = "no value";
-        else if (suppressed)
-            figure.excludedBecause = "suppressed by disclosure control";
-        else if (!usableInScores(figure.reliability))
+        } else if (suppressed) {
+            figure.excludedBecause = kSuppressedByDisclosure;
+            figure.estimate = stats::Estimate{};
+            figure.base.reset();
+        } else if (!usableInScores(figure.reliability)) {
             figure.excludedBecause = "unweighted base below " +
                                      std::to_string(static_cast<int>(input.profile.reliability.excludeBelow));
+        }
         figure.usedInScore = figure.excludedBecause.empty();
         result.groups.push_back(std::move(figure));
     }

@@ -22,7 +22,11 @@ enum class GapStatus {
 /// "counted", "unclear", "no_uncertainty", "no_gap".
 std::string toString(GapStatus status);
 
-/// One group's figure as the score used it (or why it did not).
+/// GroupFigure::excludedBecause of a group that disclosure control suppressed.
+inline constexpr const char* kSuppressedByDisclosure = "suppressed by disclosure control";
+
+/// One group's figure as the score used it (or why it did not). A suppressed group keeps no figures at all
+/// (estimate and base empty), so no screen or report can show them by forgetting to check.
 struct GroupFigure {
     GroupCode group;
     stats::Estimate estimate;
@@ -30,6 +34,8 @@ struct GroupFigure {
     Reliability reliability = Reliability::BaseUnknown;
     bool usedInScore = false;
     std::string excludedBecause; ///< non-empty when not used: small base, suppressed, ...
+
+    bool suppressed() const { return excludedBecause == kSuppressedByDisclosure; }
 };
 
 /// Equality of one indicator on one characteristic (SPEC section 4, step 2).
