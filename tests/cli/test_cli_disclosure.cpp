@@ -236,6 +236,9 @@ TEST_F(CliNoDisclosure, NoSuppressedFigureInAuditReportsHtmlOrPdf) {
     const fs::path out = tempDir() / "audit";
     const auto result = test::runCapeq({"audit", m_evidence, "--out", out.string(), "--reports", "html,pdf",
                                         "--interval-draws", "20", "--sensitivity-draws", "10"});
+    if (result.exitCode == 2 && result.err.find("need the GUI-enabled build") != std::string::npos)
+        GTEST_SKIP() << "this build has no report module (the GUI-enabled build runs this test): "
+                     << result.err;
     ASSERT_EQ(result.exitCode, 0) << result.err;
     expectNothingBetrayed(result.out + result.err, "capeq audit output");
     int html = 0;
