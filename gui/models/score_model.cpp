@@ -18,14 +18,18 @@ QString scoreText(const std::optional<double>& score) {
 ScoreModel::ScoreModel(QObject* parent)
     : QAbstractItemModel(parent) {}
 
-void ScoreModel::setResult(const ScoringResult& result) {
+void ScoreModel::setResult(std::shared_ptr<const ScoringResult> result) {
     beginResetModel();
-    if (result.ok)
-        m_result = result;
+    if (result && result->ok)
+        m_result = std::move(result);
     else
         m_result.reset();
     build();
     endResetModel();
+}
+
+void ScoreModel::setResult(const ScoringResult& result) {
+    setResult(result.ok ? std::make_shared<const ScoringResult>(result) : nullptr);
 }
 
 void ScoreModel::clear() {

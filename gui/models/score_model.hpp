@@ -4,6 +4,7 @@
 #include <QAbstractItemModel>
 
 #include <gui/workers/scoring_worker.hpp>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -22,12 +23,16 @@ public:
 
     explicit ScoreModel(QObject* parent = nullptr);
 
-    /// Shows a finished scoring run (a failed one clears the model).
+    /// Shows a finished scoring run (a failed one clears the model). Shared, not copied: a large
+    /// assessment's result holds tens of thousands of rows and the charts, flags and report read it too.
+    void setResult(std::shared_ptr<const ScoringResult> result);
+    /// As above, for a result the caller owns (copied once).
     void setResult(const ScoringResult& result);
     void clear();
-    bool hasScore() const { return m_result.has_value(); }
+    bool hasScore() const { return m_result != nullptr; }
     const ServiceScore* score() const { return m_result ? &m_result->score : nullptr; }
-    const ScoringResult* result() const { return m_result ? &*m_result : nullptr; }
+    const ScoringResult* result() const { return m_result.get(); }
+    const std::shared_ptr<const ScoringResult>& sharedResult() const { return m_result; }
     /// The index shown as text ("62.4", or "not available"), as the analysis header and the report say.
     QString overallText() const;
     /// The row of an indicator (column 0), or an invalid index.
@@ -54,7 +59,7 @@ private:
     QString remarksOf(const Node& node) const;
     QString explanationOf(const Node& node) const;
 
-    std::optional<ScoringResult> m_result;
+    std::shared_ptr<const ScoringResult> m_result; ///< null when there is no (successful) result
     std::vector<Node> m_nodes;
     std::vector<int> m_topLevel;
 };

@@ -3,7 +3,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include <gui/models/assessment_document.hpp>
+#include <gui/models/flag_list_model.hpp>
 #include <gui/models/score_model.hpp>
 #include <gui/widgets/analysis_page.hpp>
 #include <gui/widgets/chart_panel.hpp>
@@ -40,7 +41,8 @@ AnalysisPage::AnalysisPage(AssessmentDocument* document, ScoreModel* scores, QWi
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_tree(new QTreeView(this))
     , m_panel(new ChartPanel(this))
-    , m_flags(new QListWidget(this))
+    , m_flags(new QListView(this))
+    , m_flagModel(new FlagListModel(this))
     , m_explanation(new QPlainTextEdit(this)) {
     m_charts = m_panel;
     m_headline->setObjectName(QStringLiteral("analysisHeadline"));
@@ -66,6 +68,10 @@ AnalysisPage::AnalysisPage(AssessmentDocument* document, ScoreModel* scores, QWi
     m_explanation->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_explanation->setPlaceholderText(tr("Select a score to see how it was worked out."));
     m_explanation->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_flags->setObjectName(QStringLiteral("flagList"));
+    m_flags->setModel(m_flagModel);
+    m_flags->setUniformItemSizes(true); // thousands of flags: rows are laid out without measuring each
+    m_flags->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_panel->addTab(m_flags, tr("Flags"));
     m_panel->setTabToolTip(m_panel->count() - 1,
                            tr("Groups below a minimum standard, significant gaps and gaps that widened."));
@@ -99,16 +105,17 @@ AnalysisPage::AnalysisPage(AssessmentDocument* document, ScoreModel* scores, QWi
         m_progress->setVisible(busy);
         m_cancel->setVisible(busy);
     });
-    connect(m_worker, &ScoringWorker::finished, this, &AnalysisPage::onScored);
+    connect(m_worker, &ScoringWorker::resultReady, this, &AnalysisPage::onScored);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showExplanationOf(current); });
     connect(m_tree, &QTreeView::activated, this, &AnalysisPage::showExplanationOf);
-    connect(m_flags, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        const QModelIndex at = m_scores->indexOfIndicator(item->data(Qt::UserRole).toString());
+    connect(m_flags, &QListView::activated, this, [this](const QModelIndex& flag) {
+        const QString indicator = flag.data(FlagListModel::IndicatorRole).toString();
+        const QModelIndex at = m_scores->indexOfIndicator(indicator);
         if (at.isValid())
             m_tree->setCurrentIndex(at);
-        showGapChart(item->data(Qt::UserRole).toString().toStdString(),
-                     item->data(Qt::UserRole + 1).toString().toStdString());
+        showGapChart(indicator.toStdString(),
+                     flag.data(FlagListModel::CharacteristicRole).toString().toStdString());
         m_panel->setCurrentIndex(ChartPanel::Gap);
     });
     connect(document, &AssessmentDocument::listReset, this, [this](DocumentList list) {
@@ -129,11 +136,10 @@ AnalysisPage::AnalysisPage(AssessmentDocument* document, ScoreModel* scores, QWi
 
 AnalysisPage::~AnalysisPage() = default;
 
-ComparisonEvidence AnalysisPage::comparisonEvidenceFor(const ScoringResult& result) const {
+ComparisonEvidence AnalysisPage::comparisonEvidenceFor(const ScoringRequest& request) const {
     // The request holds only the scored service's rows in scope; the spine chart and funnel plot compare it
     // with every other area in the assessment's evidence, and the intersection view reads crossed rows
     // ("sex*ethnicity_5") that the score leaves out.
-    const ScoringRequest& request = result.request;
     ComparisonEvidence evidence;
     evidence.catalogue = request.catalogue;
     evidence.service = request.service;
@@ -165,17 +171,20 @@ void AnalysisPage::rescore() {
         m_worker->cancel();
         m_scores->clear();
         m_panel->clearCharts();
-        m_flags->clear();
+        m_flagModel->clear();
         m_explanation->clear();
+        m_explanationShown.clear();
         m_headline->setText(tr("<b>No scores yet.</b> Import evidence to see how the service does."));
         return;
     }
     m_worker->start(scoringRequestFor(m_document->assessment(), m_catalogue, *m_settings));
 }
 
-void AnalysisPage::onScored(const ScoringResult& result) {
+void AnalysisPage::onScored(std::shared_ptr<const ScoringResult> shared) {
+    const ScoringResult& result = *shared;
     const QString previous = m_tree->currentIndex().data(ScoreModel::IdRole).toString();
-    m_scores->setResult(result);
+    m_scores->setResult(shared);
+    m_flagModel->setResult(shared);
     if (!result.ok) {
         m_headline->setText(tr("<b>Could not score:</b> %1").arg(result.error.toHtmlEscaped()));
         Q_EMIT scored(result);
@@ -194,17 +203,10 @@ void AnalysisPage::onScored(const ScoringResult& result) {
                             .arg(score.coverage.domainsWithEvidence)
                             .arg(score.coverage.domainsTotal)
                             .arg(score.coverage.partial ? tr(" (partial index)") : QString()));
-    m_panel->setCharts(result.charts);
-    m_panel->setComparisonEvidence(comparisonEvidenceFor(result));
-    m_flags->clear();
-    for (const Flag& flag : score.flags) {
-        auto* item = new QListWidgetItem((flag.breach ? tr("Breach: ") : QString()) +
-                                             QString::fromStdString(flag.indicator.str()) +
-                                             QStringLiteral(" — ") + QString::fromStdString(flag.message),
-                                         m_flags);
-        item->setData(Qt::UserRole, QString::fromStdString(flag.indicator.str()));
-        item->setData(Qt::UserRole + 1, QString::fromStdString(flag.characteristic.str()));
-    }
+    // Shared with the result (aliasing: the charts live inside it), drawn per tab when shown.
+    m_panel->setCharts(std::shared_ptr<const AnalysisCharts>(shared, &result.charts));
+    // Every evidence row of the period is copied only if a comparison tab is shown before the next score.
+    m_panel->setComparisonSource([this, shared] { return comparisonEvidenceFor(shared->request); });
     for (const Flag& flag : score.flags)
         if (!flag.characteristic.empty()) {
             showGapChart(flag.indicator.str(), flag.characteristic.str());
@@ -220,7 +222,11 @@ void AnalysisPage::showExplanationOf(const QModelIndex& index) {
     if (!index.isValid() || !m_scores->result())
         return;
     const QModelIndex row = index.siblingAtColumn(0);
-    m_explanation->setPlainText(row.data(ScoreModel::ExplanationRole).toString());
+    QString explanation = row.data(ScoreModel::ExplanationRole).toString();
+    if (explanation != m_explanationShown) { // laying out the text again costs more than comparing it
+        m_explanation->setPlainText(explanation);
+        m_explanationShown = std::move(explanation);
+    }
     if (row.data(ScoreModel::KindRole).toInt() != static_cast<int>(ScoreModel::Kind::Indicator))
         return;
     showGapChart(row.data(ScoreModel::IdRole).toString().toStdString(), {});

@@ -8,7 +8,7 @@
 #include <memory>
 
 class QLabel;
-class QListWidget;
+class QListView;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -21,8 +21,10 @@ namespace capeq::gui {
 class AssessmentDocument;
 class ChartPanel;
 struct ComparisonEvidence;
+class FlagListModel;
 class ScoreModel;
 class ScoringWorker;
+struct ScoringRequest;
 struct ScoringResult;
 struct ScoringSettings;
 
@@ -39,6 +41,8 @@ public:
     ScoringWorker* worker() const { return m_worker; }
     QTreeView* tree() const { return m_tree; }
     QTabWidget* charts() const { return m_charts; }
+    /// The flags of the latest score (Flags tab); activating one selects its indicator and gap chart.
+    QListView* flagList() const { return m_flags; }
     QString headline() const;
     QString explanation() const;
 
@@ -52,8 +56,8 @@ Q_SIGNALS:
     void scored(const capeq::gui::ScoringResult& result);
 
 private:
-    void onScored(const ScoringResult& result);
-    ComparisonEvidence comparisonEvidenceFor(const ScoringResult& result) const;
+    void onScored(std::shared_ptr<const ScoringResult> result);
+    ComparisonEvidence comparisonEvidenceFor(const ScoringRequest& request) const;
     void scheduleRescore();
     void showGapChart(const std::string& indicatorId, const std::string& characteristic);
 
@@ -69,8 +73,10 @@ private:
     QTreeView* m_tree = nullptr;
     QTabWidget* m_charts = nullptr;
     ChartPanel* m_panel = nullptr;
-    QListWidget* m_flags = nullptr;
+    QListView* m_flags = nullptr;
+    FlagListModel* m_flagModel = nullptr;
     QPlainTextEdit* m_explanation = nullptr;
+    QString m_explanationShown; ///< what m_explanation holds, so an unchanged one is not set again
 };
 
 } // namespace capeq::gui

@@ -9,6 +9,7 @@
 #include <gui/charts/chart_views.hpp>
 #include <gui/widgets/chart_panel.hpp>
 #include <gui/workers/scoring_worker.hpp>
+#include <utility>
 
 namespace capeq::gui {
 
@@ -106,7 +107,7 @@ ChartPanel::ChartPanel(QWidget* parent)
     connect(m_equiplotChoice, &QComboBox::currentIndexChanged, this, &ChartPanel::showEquiplot);
     connect(m_funnelChoice, &QComboBox::currentIndexChanged, this, &ChartPanel::showFunnel);
     connect(m_intersectionChoice, &QComboBox::currentIndexChanged, this, &ChartPanel::showIntersection);
-    connect(this, &QTabWidget::currentChanged, this, &ChartPanel::showCurrentComparison);
+    connect(this, &QTabWidget::currentChanged, this, &ChartPanel::showCurrentTab);
     clearCharts();
 }
 
@@ -119,14 +120,16 @@ QStringList ChartPanel::tabNames() const {
     return names;
 }
 
-QStringList ChartPanel::funnelChoices() const {
+QStringList ChartPanel::funnelChoices() {
+    prepareComparison();
     QStringList choices;
     for (int i = 0; i < m_funnelChoice->count(); ++i)
         choices << m_funnelChoice->itemText(i);
     return choices;
 }
 
-QStringList ChartPanel::intersectionChoices() const {
+QStringList ChartPanel::intersectionChoices() {
+    prepareComparison();
     QStringList choices;
     for (int i = 0; i < m_intersectionChoice->count(); ++i)
         choices << m_intersectionChoice->itemText(i);
@@ -134,14 +137,25 @@ QStringList ChartPanel::intersectionChoices() const {
 }
 
 void ChartPanel::clearCharts() {
+    // Drawn empty at once (not marked stale): there is no newer data to wait for.
+    m_charts.reset();
+    m_gapData.reset();
+    m_stale.fill(false);
     m_wheel->setData({});
     m_heatMap->setData({});
     m_gap->setData({});
     m_trend->setData({});
     m_coverage->setData({});
-    m_equiplots.clear();
-    m_equiplotChoice->clear();
+    {
+        const QSignalBlocker block(m_equiplotChoice);
+        m_equiplotChoice->clear();
+    }
     m_equiplot->setData({});
+    clearComparison();
+}
+
+void ChartPanel::clearComparison() {
+    m_comparisonSource = nullptr;
     m_evidence.reset();
     m_funnelIndicators.clear();
     m_intersections.clear();
@@ -162,27 +176,80 @@ void ChartPanel::clearCharts() {
     showHint(m_intersectionHint, m_intersection, noScoresHint());
 }
 
-void ChartPanel::setCharts(const AnalysisCharts& charts) {
-    m_wheel->setData(charts.wheel);
-    m_heatMap->setData(charts.heatMap);
-    m_trend->setData(charts.trend);
-    m_coverage->setData(charts.coverage);
+void ChartPanel::setCharts(std::shared_ptr<const AnalysisCharts> charts) {
+    m_charts = std::move(charts);
     const int previous = m_equiplotChoice->currentIndex();
-    m_equiplots = charts.equiplots;
     {
         const QSignalBlocker block(m_equiplotChoice);
         m_equiplotChoice->clear();
-        for (const report::EquiplotData& plot : m_equiplots)
-            m_equiplotChoice->addItem(QString::fromStdString(plot.title));
+        if (m_charts)
+            for (const report::EquiplotData& plot : m_charts->equiplots)
+                m_equiplotChoice->addItem(QString::fromStdString(plot.title));
         m_equiplotChoice->setCurrentIndex(previous >= 0 && previous < m_equiplotChoice->count() ? previous
                                                                                                 : 0);
     }
-    showEquiplot(m_equiplotChoice->currentIndex());
+    for (const Tab tab : {Wheel, HeatMap, Trend, Coverage, Equiplot})
+        m_stale[tab] = true;
+    showCurrentTab();
 }
 
-void ChartPanel::setComparisonEvidence(ComparisonEvidence evidence) {
+void ChartPanel::setGapChart(report::GapChartData gap) {
+    m_gapData = std::move(gap);
+    m_stale[Gap] = true;
+    showCurrentTab();
+}
+
+void ChartPanel::setComparisonSource(ComparisonSource source) {
+    m_comparisonSource = std::move(source);
+    m_evidence.reset();
+    m_spineCurrent = false;
+    m_funnelShown = -1;
+    m_intersectionShown = -1;
+    showCurrentTab();
+}
+
+void ChartPanel::showCurrentTab() {
+    const int tab = currentIndex();
+    if (tab == Spine || tab == Funnel || tab == Intersection)
+        showCurrentComparison();
+    else if (tab >= 0 && tab < ChartCount && m_stale[static_cast<std::size_t>(tab)])
+        drawChart(tab);
+}
+
+void ChartPanel::drawChart(int tab) {
+    m_stale[static_cast<std::size_t>(tab)] = false;
+    switch (tab) {
+    case Wheel:
+        m_wheel->setData(m_charts ? m_charts->wheel : report::WheelData{});
+        break;
+    case HeatMap:
+        m_heatMap->setData(m_charts ? m_charts->heatMap : report::HeatMapData{});
+        break;
+    case Gap:
+        m_gap->setData(m_gapData.value_or(report::GapChartData{}));
+        break;
+    case Trend:
+        m_trend->setData(m_charts ? m_charts->trend : report::TrendData{});
+        break;
+    case Coverage:
+        m_coverage->setData(m_charts ? m_charts->coverage : report::CoverageData{});
+        break;
+    case Equiplot:
+        showEquiplot(m_equiplotChoice->currentIndex());
+        break;
+    default:
+        break;
+    }
+}
+
+void ChartPanel::prepareComparison() {
+    if (!m_comparisonSource)
+        return;
+    // Taken out first: the source is used once per score, also when it throws.
+    const ComparisonSource source = std::exchange(m_comparisonSource, nullptr);
+    ComparisonEvidence evidence = source();
     if (!evidence.catalogue) {
-        clearCharts();
+        clearComparison();
         return;
     }
     m_evidence = std::make_unique<ComparisonEvidence>(std::move(evidence));
@@ -222,12 +289,12 @@ void ChartPanel::setComparisonEvidence(ComparisonEvidence evidence) {
     m_spineCurrent = false;
     m_funnelShown = -1;
     m_intersectionShown = -1;
-    showCurrentComparison();
 }
 
 void ChartPanel::showCurrentComparison() {
     // Mapped only when shown: a regulator's file holds hundreds of areas, and most readers never open
     // these tabs.
+    prepareComparison();
     if (!m_evidence)
         return;
     switch (currentIndex()) {
@@ -331,12 +398,10 @@ void ChartPanel::showIntersection(int index) {
 }
 
 void ChartPanel::showEquiplot(int index) {
-    if (index >= 0 && static_cast<std::size_t>(index) < m_equiplots.size())
-        m_equiplot->setData(m_equiplots[static_cast<std::size_t>(index)]);
-}
-
-void ChartPanel::setGapChart(const report::GapChartData& gap) {
-    m_gap->setData(gap);
+    // Empty when the new score has no such characteristic: the previous score's plot would be stale.
+    const bool known = m_charts && index >= 0 && static_cast<std::size_t>(index) < m_charts->equiplots.size();
+    m_equiplot->setData(known ? m_charts->equiplots[static_cast<std::size_t>(index)]
+                              : report::EquiplotData{});
 }
 
 } // namespace capeq::gui

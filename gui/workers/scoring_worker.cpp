@@ -213,8 +213,12 @@ void ScoringWorker::launch(ScoringRequest request) {
                 return;
             }
             setBusy(false);
-            if (result.id == m_wanted)
-                Q_EMIT finished(result);
+            if (result.id != m_wanted)
+                return;
+            // Moved into shared ownership once; everything on the GUI thread shares it from here.
+            const auto shared = std::make_shared<const ScoringResult>(std::move(result));
+            Q_EMIT resultReady(shared);
+            Q_EMIT finished(*shared);
         });
 }
 

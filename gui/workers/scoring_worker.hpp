@@ -92,6 +92,9 @@ public:
 
 Q_SIGNALS:
     void busyChanged(bool busy);
+    /// The wanted result, shared: a listener that keeps it (the score model, the charts) holds this
+    /// instead of copying it. Emitted just before finished() with the same result.
+    void resultReady(std::shared_ptr<const capeq::gui::ScoringResult> result);
     void finished(const capeq::gui::ScoringResult& result);
     void cancelled();
 
