@@ -17,6 +17,7 @@
 #include <gui/models/score_model.hpp>
 #include <gui/widgets/analysis_page.hpp>
 #include <gui/widgets/chart_panel.hpp>
+#include <gui/workers/run_job.hpp>
 #include <gui/workers/scoring_worker.hpp>
 #include <report/chart_mapping.hpp>
 
@@ -134,7 +135,9 @@ AnalysisPage::AnalysisPage(AssessmentDocument* document, ScoreModel* scores, QWi
     m_headline->setText(tr("<b>No scores yet.</b> Import evidence to see how the service does."));
 }
 
-AnalysisPage::~AnalysisPage() = default;
+AnalysisPage::~AnalysisPage() {
+    waitForJobs(this); // a previous result may still be being freed
+}
 
 ComparisonEvidence AnalysisPage::comparisonEvidenceFor(const ScoringRequest& request) const {
     // The request holds only the scored service's rows in scope; the spine chart and funnel plot compare it
@@ -182,6 +185,7 @@ void AnalysisPage::rescore() {
 
 void AnalysisPage::onScored(std::shared_ptr<const ScoringResult> shared) {
     const ScoringResult& result = *shared;
+    std::shared_ptr<const ScoringResult> replaced = m_scores->sharedResult();
     const QString previous = m_tree->currentIndex().data(ScoreModel::IdRole).toString();
     m_scores->setResult(shared);
     m_flagModel->setResult(shared);
@@ -215,7 +219,23 @@ void AnalysisPage::onScored(std::shared_ptr<const ScoringResult> shared) {
     m_tree->expandToDepth(0);
     const QModelIndex again = m_scores->indexOfIndicator(previous);
     m_tree->setCurrentIndex(again.isValid() ? again : m_scores->index(0, 0));
+    releaseInBackground(std::move(replaced));
     Q_EMIT scored(result);
+}
+
+void AnalysisPage::releaseInBackground(std::shared_ptr<const ScoringResult> replaced) {
+    // Freeing a large assessment's result (every row of every period, the score, the chart data) takes
+    // milliseconds; when nothing else holds it any more, it is freed on another thread instead of while
+    // the reader waits for the new score.
+    if (!replaced || replaced.use_count() > 1)
+        return;
+    runJob<bool>(
+        this,
+        [replaced = std::move(replaced)]() mutable {
+            replaced.reset();
+            return true;
+        },
+        [](bool) {});
 }
 
 void AnalysisPage::showExplanationOf(const QModelIndex& index) {

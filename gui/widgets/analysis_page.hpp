@@ -59,6 +59,8 @@ private:
     void onScored(std::shared_ptr<const ScoringResult> result);
     ComparisonEvidence comparisonEvidenceFor(const ScoringRequest& request) const;
     void scheduleRescore();
+    /// Frees a result no longer shown off the GUI thread (or leaves it to whoever still holds it).
+    void releaseInBackground(std::shared_ptr<const ScoringResult> replaced);
     void showGapChart(const std::string& indicatorId, const std::string& characteristic);
 
     AssessmentDocument* m_document;
