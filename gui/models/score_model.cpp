@@ -184,15 +184,13 @@ QString ScoreModel::explanationOf(const Node& node) const {
     const ScoringRequest& request = m_result->request;
     switch (node.kind) {
     case Kind::Overall:
-        return QString::fromStdString(
-            explainService(s, *request.catalogue, request.settings.profile, request.weights));
+        return explanationFor(s, request, {}); // the same text the worker works out in advance
     case Kind::Domain:
         return QString::fromStdString(explainDomain(s, s.domains[node.item].domain, request.weights));
     case Kind::Cell:
         return QString::fromStdString(explainDomain(s, s.cells[node.item].domain, request.weights));
     case Kind::Indicator:
-        return QString::fromStdString(
-            explainIndicator(s.indicators[node.item], *request.catalogue, request.settings.profile));
+        return explanationFor(s, request, s.indicators[node.item].indicator.str());
     }
     return {};
 }

@@ -12,6 +12,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <future>
 #include <gui/models/assessment_document.hpp>
 #include <gui/models/flag_list_model.hpp>
 #include <gui/models/score_model.hpp>
@@ -180,7 +181,13 @@ void AnalysisPage::rescore() {
         m_headline->setText(tr("<b>No scores yet.</b> Import evidence to see how the service does."));
         return;
     }
-    m_worker->start(scoringRequestFor(m_document->assessment(), m_catalogue, *m_settings));
+    ScoringRequest request = scoringRequestFor(m_document->assessment(), m_catalogue, *m_settings);
+    // The selected indicator stays selected after scoring (else the index is): its explanation is worked
+    // out on the worker.
+    const QModelIndex current = m_tree->currentIndex().siblingAtColumn(0);
+    if (current.data(ScoreModel::KindRole).toInt() == static_cast<int>(ScoreModel::Kind::Indicator))
+        request.explain = current.data(ScoreModel::IdRole).toString().toStdString();
+    m_worker->start(std::move(request));
 }
 
 void AnalysisPage::onScored(std::shared_ptr<const ScoringResult> shared) {
@@ -194,6 +201,17 @@ void AnalysisPage::onScored(std::shared_ptr<const ScoringResult> shared) {
         Q_EMIT scored(result);
         return;
     }
+    // The row selected before stays selected. Its explanation (for the index, the core explains every
+    // indicator: the slowest part of taking in a score) is not worked out on the GUI thread: the worker
+    // did it, or (when the selection changed since) another thread does it meanwhile. The model is not
+    // changed again until this function returns, so reading it there is safe.
+    const QModelIndex again = m_scores->indexOfIndicator(previous);
+    const QModelIndex selected = again.isValid() ? again : m_scores->index(0, 0);
+    const QString selectedIndicator = again.isValid() ? previous : QString();
+    std::future<QString> explained;
+    if (!result.explanation || result.request.explain != selectedIndicator.toStdString())
+        explained = std::async(std::launch::async,
+                               [selected] { return selected.data(ScoreModel::ExplanationRole).toString(); });
     const ServiceScore& score = result.score;
     m_headline->setText(tr("<b>Capability-equality index: %1</b> &nbsp; %2, %3 &nbsp;·&nbsp; %4 of %5 cells "
                            "and %6 of %7 domains "
@@ -217,8 +235,9 @@ void AnalysisPage::onScored(std::shared_ptr<const ScoringResult> shared) {
             break;
         }
     m_tree->expandToDepth(0);
-    const QModelIndex again = m_scores->indexOfIndicator(previous);
-    m_tree->setCurrentIndex(again.isValid() ? again : m_scores->index(0, 0));
+    m_explainedInAdvance = {selected, explained.valid() ? explained.get() : *result.explanation};
+    m_tree->setCurrentIndex(selected);
+    m_explainedInAdvance.reset();
     releaseInBackground(std::move(replaced));
     Q_EMIT scored(result);
 }
@@ -242,7 +261,9 @@ void AnalysisPage::showExplanationOf(const QModelIndex& index) {
     if (!index.isValid() || !m_scores->result())
         return;
     const QModelIndex row = index.siblingAtColumn(0);
-    QString explanation = row.data(ScoreModel::ExplanationRole).toString();
+    QString explanation = m_explainedInAdvance && m_explainedInAdvance->first == row
+                              ? std::move(m_explainedInAdvance->second)
+                              : row.data(ScoreModel::ExplanationRole).toString();
     if (explanation != m_explanationShown) { // laying out the text again costs more than comparing it
         m_explanation->setPlainText(explanation);
         m_explanationShown = std::move(explanation);

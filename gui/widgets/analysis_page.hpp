@@ -3,9 +3,12 @@
 
 #include <capeq/catalogue/catalogue.hpp>
 
+#include <QModelIndex>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 class QLabel;
 class QListView;
@@ -79,6 +82,8 @@ private:
     FlagListModel* m_flagModel = nullptr;
     QPlainTextEdit* m_explanation = nullptr;
     QString m_explanationShown; ///< what m_explanation holds, so an unchanged one is not set again
+    /// While a new score is taken in: the selected row's explanation, worked out in parallel.
+    std::optional<std::pair<QModelIndex, QString>> m_explainedInAdvance;
 };
 
 } // namespace capeq::gui

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <capeq/pipeline/evidence_input.hpp>
+#include <capeq/scoring/explain.hpp>
 
 #include <QElapsedTimer>
 
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <future>
 #include <gui/workers/run_job.hpp>
 #include <gui/workers/scoring_worker.hpp>
 #include <report/chart_mapping.hpp>
@@ -137,21 +139,40 @@ private:
 };
 
 // The scored period and every earlier one, as scoreService(request.toInput()) and scoreHistory(request)
-// would give them, recomputing only what changed since the cache last saw it.
+// would give them, recomputing only what changed since the cache last saw it; then their chart data and
+// the explanation the page will show.
 void scoreAllPeriods(ScoringRequest& request, ScoringCache& cache, ScoringResult& result) {
     {
         const LentInput current(request, request.period, request.rows, &request.previousRows);
         result.score = scoreService(current.input(), cache);
     }
+    // The explanation needs only the current score (and the catalogue, profile and weights, which the
+    // loop below leaves alone): worked out meanwhile. The future waits for it also if scoring throws.
+    std::future<QString> explained = std::async(std::launch::async, [&result, &request] {
+        return explanationFor(result.score, request, request.explain);
+    });
     result.history.clear();
     for (std::size_t i = 0; i < request.history.size(); ++i) {
         const LentInput earlier(request, request.history[i].first, request.history[i].second,
                                 i > 0 ? &request.history[i - 1].second : nullptr);
         result.history.push_back(scoreService(earlier.input(), cache));
     }
+    result.charts = chartsFor(result.score, result.history, *request.catalogue);
+    result.explanation = explained.get();
 }
 
 } // namespace
+
+QString explanationFor(const ServiceScore& score, const ScoringRequest& request,
+                       const std::string& indicatorId) {
+    if (!indicatorId.empty())
+        for (const IndicatorScore& indicator : score.indicators)
+            if (indicator.indicator.str() == indicatorId)
+                return QString::fromStdString(
+                    explainIndicator(indicator, *request.catalogue, request.settings.profile));
+    return QString::fromStdString(
+        explainService(score, *request.catalogue, request.settings.profile, request.weights));
+}
 
 AnalysisCharts chartsFor(const ServiceScore& score, const std::vector<ServiceScore>& history,
                          const Catalogue& catalogue) {
@@ -198,7 +219,6 @@ void ScoringWorker::launch(ScoringRequest request) {
                 cache->forgetUnused();
                 result.indicatorsRecomputed = cache->misses();
                 result.indicatorsReused = cache->hits();
-                result.charts = chartsFor(result.score, result.history, *request.catalogue);
                 result.ok = true;
             } catch (const std::exception& error) {
                 result.error = QString::fromStdString(error.what());

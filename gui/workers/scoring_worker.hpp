@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <report/chart_data.hpp>
 
 namespace capeq::gui {
@@ -36,6 +37,9 @@ struct ScoringRequest {
     std::vector<std::pair<std::string, std::vector<EvidenceRow>>> history;
     ScoringSettings settings;
     WeightProfile weights;
+    /// The indicator whose explanation the analysis page will show (empty: the index's). Worked out on
+    /// the worker, alongside the earlier periods, so the page need not wait for it.
+    std::string explain;
 
     ScoreInput toInput() const;
 };
@@ -67,7 +71,14 @@ struct ScoringResult {
     /// Indicator outcomes over all periods scored: recomputed, and reused unchanged from earlier runs.
     std::size_t indicatorsRecomputed = 0;
     std::size_t indicatorsReused = 0;
+    /// explanationFor(score, request, request.explain), when scoring succeeded.
+    std::optional<QString> explanation;
 };
+
+/// The core's explanation of an indicator's score (the `capeq score --explain` text), or of the whole
+/// index when indicatorId is empty or not scored. Pure, any thread.
+QString explanationFor(const ServiceScore& score, const ScoringRequest& request,
+                       const std::string& indicatorId);
 
 /// Scores each earlier period of request.history (oldest first) with the same settings.
 std::vector<ServiceScore> scoreHistory(const ScoringRequest& request);

@@ -3,6 +3,8 @@
 // drawn when shown and then with the newest score (never the stale one), and the comparison views' evidence
 // is read only when one of them is shown. The flags list shows every flag of the newest score, and
 // activating one selects its indicator and shows its gap chart.
+#include <capeq/scoring/explain.hpp>
+
 #include <QAbstractBarSeries>
 #include <QBarSet>
 #include <QComboBox>
@@ -11,6 +13,7 @@
 #include <QTreeView>
 #include <QXYSeries>
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <gui/charts/chart_views.hpp>
 #include <gui/models/assessment_document.hpp>
@@ -131,6 +134,43 @@ TEST_F(AnalysisPageUpdates, OnlyTheVisibleChartIsRedrawnAndAnotherTabShowsTheNew
     const QPointer<QChart> equiplotNow = view<EquiplotChartView>()->chart();
     m_panel->setCurrentIndex(ChartPanel::Equiplot);
     EXPECT_FALSE(equiplotNow.isNull());
+}
+
+TEST_F(AnalysisPageUpdates, AfterAnEditTheSelectedScoreIsExplainedWithTheNewFigures) {
+    // An indicator with figures in the demo evidence.
+    const auto found =
+        std::find_if(m_scores.score()->indicators.begin(), m_scores.score()->indicators.end(),
+                     [](const IndicatorScore& i) { return i.indicator.str() == "control_over_daily_life"; });
+    ASSERT_NE(found, m_scores.score()->indicators.end());
+    const IndicatorScore chosen = *found;
+    m_page->tree()->setCurrentIndex(
+        m_scores.indexOfIndicator(QString::fromStdString(chosen.indicator.str())));
+    const QString before = m_page->explanation();
+    // Every figure of the chosen indicator in the scored period lowered by a tenth (a proportion's value
+    // comes from its numerator where there is one).
+    std::vector<EvidenceRow> rows = m_document.assessment().evidence;
+    for (EvidenceRow& row : rows)
+        if (row.indicator == chosen.indicator && row.period == m_scores.result()->request.period) {
+            if (row.value)
+                row.value = *row.value * 0.9;
+            if (row.numerator)
+                row.numerator = *row.numerator * 0.9;
+        }
+    m_document.replaceEvidence(std::move(rows), QStringLiteral("Lower one indicator"));
+    rescoreNow();
+    // Still selected, and explained from the new score: the core's text for it.
+    EXPECT_EQ(m_page->tree()->currentIndex().data(ScoreModel::IdRole).toString().toStdString(),
+              chosen.indicator.str());
+    const ScoringResult& result = *m_scores.result();
+    const IndicatorScore* now = nullptr;
+    for (const IndicatorScore& indicator : result.score.indicators)
+        if (indicator.indicator == chosen.indicator)
+            now = &indicator;
+    ASSERT_NE(now, nullptr);
+    EXPECT_EQ(m_page->explanation().toStdString(),
+              explainIndicator(*now, *result.request.catalogue, result.request.settings.profile));
+    EXPECT_NE(m_page->explanation(), before) << before.left(300).toStdString() << "\n---\n"
+                                             << m_page->explanation().left(300).toStdString();
 }
 
 TEST_F(AnalysisPageUpdates, FlagsListEveryFlagAndActivatingOneShowsItsIndicator) {

@@ -96,6 +96,27 @@ TEST_F(ScoringWorkerTest, ReturnsTheSameScoreAsScoreService) {
     EXPECT_FALSE(worker.isBusy());
 }
 
+TEST_F(ScoringWorkerTest, WorksOutTheExplanationThePageWillShow) {
+    // The index's explanation by default, the named indicator's when asked: the core's own texts for the
+    // directly computed score.
+    ScoringRequest request = scoringRequestFor(m_assessment, m_catalogue, defaultScoringSettings());
+    const ServiceScore direct = scoreService(request.toInput());
+    ASSERT_FALSE(direct.indicators.empty());
+    ScoringWorker worker;
+    const ScoringResult overall = runWorker(worker, request);
+    ASSERT_TRUE(overall.ok && overall.explanation.has_value());
+    EXPECT_EQ(overall.explanation->toStdString(),
+              explainService(direct, *m_catalogue, request.settings.profile, request.weights));
+
+    const IndicatorScore& last = direct.indicators.back();
+    request.explain = last.indicator.str();
+    const ScoringResult indicator = runWorker(worker, request);
+    ASSERT_TRUE(indicator.ok && indicator.explanation.has_value());
+    EXPECT_EQ(indicator.explanation->toStdString(),
+              explainIndicator(last, *m_catalogue, request.settings.profile));
+    EXPECT_NE(*indicator.explanation, *overall.explanation);
+}
+
 TEST_F(ScoringWorkerTest, AfterAnEditOnlyItsIndicatorIsRescoredAndTheResultIsAFreshOne) {
     ScoringWorker worker;
     const ScoringRequest first = scoringRequestFor(m_assessment, m_catalogue, defaultScoringSettings());
