@@ -26,13 +26,23 @@ ScoringSettings defaultScoringSettings() {
     return settings;
 }
 
+const std::vector<EvidenceRow>& ScoringRequest::comparedRows() const {
+    static const std::vector<EvidenceRow> none;
+    if (!previousRows.empty() || comparedPeriod.empty())
+        return previousRows;
+    for (const auto& [earlier, earlierRows] : history)
+        if (earlier == comparedPeriod)
+            return earlierRows;
+    return none;
+}
+
 ScoreInput ScoringRequest::toInput() const {
     return ScoreInput{*catalogue,
                       service,
                       area,
                       period,
                       rows,
-                      previousRows,
+                      comparedRows(),
                       {},
                       settings.profile,
                       weights,
@@ -80,8 +90,6 @@ ScoringRequest scoringRequestFor(const Assessment& assessment, std::shared_ptr<c
             continue;
         if (row.period == request.period)
             request.rows.push_back(row);
-        if (!request.comparedPeriod.empty() && row.period == request.comparedPeriod)
-            request.previousRows.push_back(row);
         for (auto& [period, periodRows] : request.history)
             if (row.period == period)
                 periodRows.push_back(row);
@@ -138,12 +146,24 @@ private:
     ScoreInput m_input;
 };
 
+// The rows ScoringRequest::comparedRows() reads, to lend to scoring (null when there are none).
+std::vector<EvidenceRow>* comparedRowsToLend(ScoringRequest& request) {
+    if (!request.previousRows.empty())
+        return &request.previousRows;
+    if (request.comparedPeriod.empty())
+        return nullptr;
+    for (auto& [earlier, earlierRows] : request.history)
+        if (earlier == request.comparedPeriod)
+            return &earlierRows;
+    return nullptr;
+}
+
 // The scored period and every earlier one, as scoreService(request.toInput()) and scoreHistory(request)
 // would give them, recomputing only what changed since the cache last saw it; then their chart data and
 // the explanation the page will show.
 void scoreAllPeriods(ScoringRequest& request, ScoringCache& cache, ScoringResult& result) {
     {
-        const LentInput current(request, request.period, request.rows, &request.previousRows);
+        const LentInput current(request, request.period, request.rows, comparedRowsToLend(request));
         result.score = scoreService(current.input(), cache);
     }
     // The explanation needs only the current score (and the catalogue, profile and weights, which the

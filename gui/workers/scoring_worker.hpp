@@ -32,6 +32,9 @@ struct ScoringRequest {
     std::string period;
     std::string comparedPeriod;
     std::vector<EvidenceRow> rows;
+    /// The compared period's rows, when given apart from the history. scoringRequestFor leaves this empty
+    /// and keeps them once, as the last history entry (copying twelve thousand rows twice on the GUI thread
+    /// costs an edit milliseconds): read them with comparedRows().
     std::vector<EvidenceRow> previousRows;
     /// Earlier periods' rows, oldest first, scored too for the trend chart.
     std::vector<std::pair<std::string, std::vector<EvidenceRow>>> history;
@@ -42,6 +45,8 @@ struct ScoringRequest {
     std::string explain;
 
     ScoreInput toInput() const;
+    /// previousRows if given, else the history entry of comparedPeriod (empty if there is none).
+    const std::vector<EvidenceRow>& comparedRows() const;
 };
 
 /// The request for an assessment: its service, area and period (when unset, the only service and area

@@ -6,6 +6,7 @@
 #include <capeq/scoring/explain.hpp>
 #include <capeq/scoring/score_report.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <gtest/gtest.h>
 #include <gui/models/score_model.hpp>
@@ -82,7 +83,22 @@ TEST_F(ScoringWorkerTest, ReturnsTheSameScoreAsScoreService) {
     EXPECT_EQ(request.period, "2024/25");
     EXPECT_EQ(request.comparedPeriod, "2023/24");
     ASSERT_FALSE(request.rows.empty());
+    // The compared period's rows are kept once, in the history, and are every row of that period of the
+    // scored service and area whose characteristic is in scope (or the whole population).
+    const auto& scope = m_assessment.scope.characteristics;
+    std::size_t comparedInDocument = 0;
+    for (const EvidenceRow& row : m_assessment.evidence)
+        comparedInDocument += row.service == request.service && row.area == request.area &&
+                              row.period == request.comparedPeriod &&
+                              (row.isWholePopulation() || std::find(scope.begin(), scope.end(),
+                                                                    row.characteristic.str()) != scope.end());
+    ASSERT_GT(comparedInDocument, 0u);
+    EXPECT_TRUE(request.previousRows.empty());
+    EXPECT_EQ(request.comparedRows().size(), comparedInDocument);
+    for (const EvidenceRow& row : request.comparedRows())
+        EXPECT_EQ(row.period, request.comparedPeriod);
     const ServiceScore direct = scoreService(request.toInput());
+    EXPECT_EQ(request.toInput().previousRows.size(), comparedInDocument);
 
     ScoringWorker worker;
     int busyChanges = 0;
