@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <support/small_cells.hpp>
 #include <support/test_support.hpp>
 #include <vector>
 
@@ -52,26 +53,15 @@ TEST(CliDisclosure, ScoreRecordsTheRuleAndUnknownRulesAreErrors) {
         << unknown.err;
 }
 
-// One service's table with small cells. Every figure is a number that appears nowhere else (values differ
-// even when rounded to one decimal), so a leak of any of them is found by searching the output's text.
-// disabled (base 8) and black (base 9) break the default rule (base < 10). There are no counts, so CapEq
-// shows the values as given (with counts it would show numerator / denominator). The margins make plain
-// suppression recoverable: 1349 - 1341 = 8 is disabled's base, and 69.461 = 0.006 x 37.123 + 0.994 x 69.649
-// (to rounding) gives its value, so secondary suppression must hide more.
-const std::string kRowStart = "control_over_daily_life,E10999999,adult_social_care,2024/25,";
-const std::string kSmallCells =
-    "indicator_id,area_code,service_id,period,characteristic,group,value,standard_error,lower_ci,upper_ci,"
-    "population_share,sample_size\n" +
-    kRowStart + "all,all,69.461,1.254,66.952,71.864,1,1349\n" + kRowStart +
-    "sex,female,71.103,1.614,67.843,74.162,0.585,789\n" + kRowStart +
-    "sex,male,67.144,1.985,63.152,70.903,0.415,560\n" + kRowStart +
-    "disability,disabled,37.123,4.567,29.876,44.321,0.006,8\n" + kRowStart +
-    "disability,not_disabled,69.649,1.256,67.133,72.057,0.994,1341\n" + kRowStart +
-    "ethnicity_5,asian,66.672,3.849,58.791,73.685,0.111,150\n" + kRowStart +
-    "ethnicity_5,black,41.234,5.678,30.111,52.468,0.007,9\n" + kRowStart +
-    "ethnicity_5,mixed,65.918,5.001,55.512,75.346,0.067,90\n" + kRowStart +
-    "ethnicity_5,other,71.428,5.402,59.917,80.754,0.052,70\n" + kRowStart +
-    "ethnicity_5,white,70.194,1.426,67.328,72.897,0.763,1030\n";
+// The small-cells table (tests/support/small_cells.hpp): one service's table with small cells. Every figure
+// is a number that appears nowhere else (values differ even when rounded to one decimal), so a leak of any of
+// them is found by searching the output's text. disabled (base 8) and black (base 9) break the default rule
+// (base < 10). There are no counts, so CapEq shows the values as given (with counts it would show numerator /
+// denominator). The margins make plain suppression recoverable: 1349 - 1341 = 8 is disabled's base,
+// and 69.461 = 0.006 x 37.123 + 0.994 x 69.649 (to rounding) gives its value, so secondary suppression must
+// hide more.
+using test::findNumber;
+using test::kSmallCellsCsv;
 
 struct Cell {
     std::string characteristic;
@@ -79,7 +69,7 @@ struct Cell {
     double value, standardError, lower, upper, base;
 };
 
-// The rows of kSmallCells, for the checks (the whole population first).
+// The rows of kSmallCellsCsv, for the checks (the whole population first).
 const std::vector<Cell> kCells = {
     {"all", "all", 69.461, 1.254, 66.952, 71.864, 1349},
     {"sex", "female", 71.103, 1.614, 67.843, 74.162, 789},
@@ -93,25 +83,6 @@ const std::vector<Cell> kCells = {
     {"ethnicity_5", "white", 70.194, 1.426, 67.328, 72.897, 1030},
 };
 
-std::string fixed(double number, int decimals) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*f", decimals, std::fabs(number));
-    return text;
-}
-
-// Where needle occurs as a whole number in text (no digit just before or after it), or npos: "n = 9" is not
-// found in "n = 90", nor "37.1" in "37.15".
-std::size_t findNumber(const std::string& text, const std::string& needle) {
-    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
-    for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
-        const std::size_t end = at + needle.size();
-        if ((at == 0 || !isDigit(text[at - 1]) || !isDigit(needle.front())) &&
-            (end == text.size() || !isDigit(text[end]) || !isDigit(needle.back())))
-            return at;
-    }
-    return std::string::npos;
-}
-
 // The texts that would betray a suppressed cell: its figures to three and two decimals (the 95% limits
 // also as CapEq recomputes them from the standard error, value -/+ 1.959964 x SE), its value also to one,
 // its base as printed in text ("n = 8") or a table cell (">8<"), and its gap to every other value of its
@@ -122,15 +93,15 @@ std::vector<std::string> betrayals(const Cell& cell) {
     for (const double figure :
          {cell.value, cell.standardError, cell.lower, cell.upper, cell.value - margin, cell.value + margin})
         for (const int decimals : {3, 2})
-            texts.push_back(fixed(figure, decimals));
-    texts.push_back(fixed(cell.value, 1));
-    const std::string base = fixed(cell.base, 0);
+            texts.push_back(test::fixedDecimals(figure, decimals));
+    texts.push_back(test::fixedDecimals(cell.value, 1));
+    const std::string base = test::fixedDecimals(cell.base, 0);
     texts.insert(texts.end(), {"n = " + base, "n=" + base, ">" + base + "<"});
     for (const Cell& other : kCells) {
         const double gap = cell.value - other.value;
         if ((other.characteristic == cell.characteristic || other.characteristic == "all") &&
             std::fabs(gap) > 10)
-            texts.push_back(fixed(gap, 2));
+            texts.push_back(test::fixedDecimals(gap, 2));
     }
     return texts;
 }
@@ -180,7 +151,7 @@ protected:
     void SetUp() override {
         test::TempDirTest::SetUp();
         m_evidence = (tempDir() / "small_cells.csv").string();
-        test::writeFile(m_evidence, kSmallCells);
+        test::writeFile(m_evidence, kSmallCellsCsv);
         const auto exported = test::runCapeq({"export", m_evidence, "--format", "json"});
         ASSERT_EQ(exported.exitCode, 0) << exported.err;
         m_suppressed = suppressedCells(nlohmann::json::parse(exported.out));

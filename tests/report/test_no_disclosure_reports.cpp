@@ -27,6 +27,7 @@
 #include <report/charts.hpp>
 #include <report/service_report.hpp>
 #include <string>
+#include <support/small_cells.hpp>
 #include <support/test_support.hpp>
 #include <tuple>
 #include <vector>
@@ -36,49 +37,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The same table as tests/cli/test_cli_disclosure.cpp: disabled (base 8) and black (base 9) break the
-// default rule (base < 10); without counts CapEq shows the values as given. 1349 - 1341 = 8 would give
-// disabled's base back from the margin.
-const std::string kRowStart = "control_over_daily_life,E10999999,adult_social_care,2024/25,";
-const std::string kSmallCells =
-    "indicator_id,area_code,service_id,period,characteristic,group,value,standard_error,lower_ci,upper_ci,"
-    "population_share,sample_size\n" +
-    kRowStart + "all,all,69.461,1.254,66.952,71.864,1,1349\n" + kRowStart +
-    "sex,female,71.103,1.614,67.843,74.162,0.585,789\n" + kRowStart +
-    "sex,male,67.144,1.985,63.152,70.903,0.415,560\n" + kRowStart +
-    "disability,disabled,37.123,4.567,29.876,44.321,0.006,8\n" + kRowStart +
-    "disability,not_disabled,69.649,1.256,67.133,72.057,0.994,1341\n" + kRowStart +
-    "ethnicity_5,asian,66.672,3.849,58.791,73.685,0.111,150\n" + kRowStart +
-    "ethnicity_5,black,41.234,5.678,30.111,52.468,0.007,9\n" + kRowStart +
-    "ethnicity_5,mixed,65.918,5.001,55.512,75.346,0.067,90\n" + kRowStart +
-    "ethnicity_5,other,71.428,5.402,59.917,80.754,0.052,70\n" + kRowStart +
-    "ethnicity_5,white,70.194,1.426,67.328,72.897,0.763,1030\n";
-
-std::string fixed(double number, int decimals) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*f", decimals, std::fabs(number));
-    return text;
-}
-
-// Where needle occurs as a whole number in text (no digit just before or after it), or npos: "n = 9" is not
-// found in "n = 90", nor "37.1" in "37.15".
-std::size_t findNumber(const std::string& text, const std::string& needle) {
-    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
-    for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
-        const std::size_t end = at + needle.size();
-        if ((at == 0 || !isDigit(text[at - 1]) || !isDigit(needle.front())) &&
-            (end == text.size() || !isDigit(text[end]) || !isDigit(needle.back())))
-            return at;
-    }
-    return std::string::npos;
-}
+// The small-cells table of tests/support/small_cells.hpp (also fed through the CLI in
+// tests/cli/test_cli_disclosure.cpp).
+using capeq::test::findNumber;
+using capeq::test::kSmallCellsCsv;
 
 class NoDisclosureReports : public test::TempDirTest {
 protected:
     void SetUp() override {
         test::TempDirTest::SetUp();
         const fs::path file = tempDir() / "small_cells.csv";
-        test::writeFile(file, kSmallCells);
+        test::writeFile(file, kSmallCellsCsv);
         m_rows = readEvidenceFile(file, m_catalogue).rows;
         const DisclosureOutcome outcome = applyDisclosureControl(m_rows, DisclosurePolicy{});
         m_suppression = indexSuppression(m_rows, outcome);
@@ -125,14 +94,14 @@ protected:
             for (const double figure : {*row.value, *row.standardError, *row.lowerCi, *row.upperCi,
                                         *row.value - margin, *row.value + margin})
                 for (const int decimals : {3, 2})
-                    texts.push_back(fixed(figure, decimals));
-            texts.push_back(fixed(*row.value, 1));
-            const std::string base = fixed(*row.sampleSize, 0);
+                    texts.push_back(capeq::test::fixedDecimals(figure, decimals));
+            texts.push_back(capeq::test::fixedDecimals(*row.value, 1));
+            const std::string base = capeq::test::fixedDecimals(*row.sampleSize, 0);
             texts.insert(texts.end(), {"n = " + base, "n=" + base, ">" + base + "<"});
             for (const EvidenceRow& other : m_rows)
                 if ((other.characteristic == row.characteristic || other.isWholePopulation()) &&
                     std::fabs(*row.value - *other.value) > 10)
-                    texts.push_back(fixed(*row.value - *other.value, 2));
+                    texts.push_back(capeq::test::fixedDecimals(*row.value - *other.value, 2));
         }
         return texts;
     }
@@ -233,7 +202,8 @@ TEST_F(NoDisclosureReports, ServiceReportHtmlShowsNoSuppressedFigure) {
     const std::string html = renderServiceReportHtml(reportInput());
     // Base64 images have no '.', so a figure found is one printed in the text.
     expectNoSecretText(html, "service report HTML");
-    EXPECT_NE(html.find(fixed(69.461, 1)), std::string::npos) << "the published whole population is shown";
+    EXPECT_NE(html.find(capeq::test::fixedDecimals(69.461, 1)), std::string::npos)
+        << "the published whole population is shown";
 }
 
 TEST_F(NoDisclosureReports, ServiceReportPdfShowsNoSuppressedFigure) {
@@ -247,7 +217,8 @@ TEST_F(NoDisclosureReports, ServiceReportPdfShowsNoSuppressedFigure) {
     const std::string text = process.readAllStandardOutput().toStdString();
     ASSERT_FALSE(text.empty()) << "pdftotext (poppler-utils) must be installed";
     expectNoSecretText(text, "service report PDF");
-    EXPECT_NE(text.find(fixed(69.461, 1)), std::string::npos) << "the published whole population is shown";
+    EXPECT_NE(text.find(capeq::test::fixedDecimals(69.461, 1)), std::string::npos)
+        << "the published whole population is shown";
 }
 
 TEST_F(NoDisclosureReports, NoChartPlotsOrLabelsASuppressedFigure) {
