@@ -41,6 +41,8 @@ namespace fs = std::filesystem;
 // tests/cli/test_cli_disclosure.cpp).
 using capeq::test::findNumber;
 using capeq::test::kSmallCellsCsv;
+using capeq::test::secretNumbers;
+using capeq::test::secretTexts;
 
 class NoDisclosureReports : public test::TempDirTest {
 protected:
@@ -68,47 +70,9 @@ protected:
         m_score = scoreService(input);
     }
 
-    // The exact figures of every suppressed cell and its gap to every value of its table: no chart may
-    // plot any of them.
-    std::vector<double> secretNumbers() const {
-        std::vector<double> numbers;
-        for (const EvidenceRow& row : m_suppressed) {
-            const double margin = 1.959964 * *row.standardError;
-            numbers.insert(numbers.end(), {*row.value, *row.standardError, *row.lowerCi, *row.upperCi,
-                                           *row.value - margin, *row.value + margin});
-            for (const EvidenceRow& other : m_rows)
-                if (other.characteristic == row.characteristic || other.isWholePopulation())
-                    if (std::fabs(*row.value - *other.value) > 1e-9)
-                        numbers.push_back(*row.value - *other.value);
-        }
-        return numbers;
-    }
-
-    // Their texts in a report: figures to three and two decimals, the value to one, the base as printed in
-    // text or a table cell, and gaps too large to be matched by chance to two.
-    std::vector<std::string> secretTexts() const {
-        std::vector<std::string> texts;
-        for (const EvidenceRow& row : m_suppressed) {
-            // The 95% limits also as CapEq recomputes them from the standard error.
-            const double margin = 1.959964 * *row.standardError;
-            for (const double figure : {*row.value, *row.standardError, *row.lowerCi, *row.upperCi,
-                                        *row.value - margin, *row.value + margin})
-                for (const int decimals : {3, 2})
-                    texts.push_back(capeq::test::fixedDecimals(figure, decimals));
-            texts.push_back(capeq::test::fixedDecimals(*row.value, 1));
-            const std::string base = capeq::test::fixedDecimals(*row.sampleSize, 0);
-            texts.insert(texts.end(), {"n = " + base, "n=" + base, ">" + base + "<"});
-            for (const EvidenceRow& other : m_rows)
-                if ((other.characteristic == row.characteristic || other.isWholePopulation()) &&
-                    std::fabs(*row.value - *other.value) > 10)
-                    texts.push_back(capeq::test::fixedDecimals(*row.value - *other.value, 2));
-        }
-        return texts;
-    }
-
     void expectNoSecretText(const std::string& text, const std::string& what) const {
         ASSERT_FALSE(text.empty()) << what;
-        for (const std::string& secret : secretTexts()) {
+        for (const std::string& secret : secretTexts(m_suppressed, m_rows)) {
             const auto at = findNumber(text, secret);
             EXPECT_EQ(at, std::string::npos)
                 << what << " shows " << secret << ": ..." << text.substr(at > 80 ? at - 80 : 0, 160) << "...";
@@ -153,7 +117,7 @@ protected:
             if (auto* categories = qobject_cast<QBarCategoryAxis*>(axis))
                 texts << categories->categories();
         }
-        for (const double secret : secretNumbers())
+        for (const double secret : secretNumbers(m_suppressed, m_rows))
             for (const double number : plotted)
                 EXPECT_GT(std::fabs(number - secret), 5e-4) << what << " plots " << number;
         expectNoSecretText(texts.join(QLatin1Char('|')).toStdString(), what + " (texts)");
@@ -194,7 +158,7 @@ TEST_F(NoDisclosureReports, TheSmallCellsAndEnoughOthersAreSuppressed) {
         });
         EXPECT_NE(count, 1) << characteristic;
     }
-    EXPECT_FALSE(secretTexts().empty());
+    EXPECT_FALSE(secretTexts(m_suppressed, m_rows).empty());
 }
 
 TEST_F(NoDisclosureReports, ServiceReportHtmlShowsNoSuppressedFigure) {

@@ -40,4 +40,44 @@ std::size_t findNumber(const std::string& text, const std::string& needle) {
     return std::string::npos;
 }
 
+namespace {
+// Whether other is in suppressed's table: the same characteristic, or the whole population.
+bool sameTable(const EvidenceRow& suppressed, const EvidenceRow& other) {
+    return other.characteristic == suppressed.characteristic || other.isWholePopulation();
+}
+} // namespace
+
+std::vector<double> secretNumbers(const std::vector<EvidenceRow>& suppressed,
+                                  const std::vector<EvidenceRow>& rows) {
+    std::vector<double> numbers;
+    for (const EvidenceRow& row : suppressed) {
+        const double margin = 1.959964 * *row.standardError;
+        numbers.insert(numbers.end(), {*row.value, *row.standardError, *row.lowerCi, *row.upperCi,
+                                       *row.value - margin, *row.value + margin});
+        for (const EvidenceRow& other : rows)
+            if (sameTable(row, other) && std::fabs(*row.value - *other.value) > 1e-9)
+                numbers.push_back(*row.value - *other.value);
+    }
+    return numbers;
+}
+
+std::vector<std::string> secretTexts(const std::vector<EvidenceRow>& suppressed,
+                                     const std::vector<EvidenceRow>& rows) {
+    std::vector<std::string> texts;
+    for (const EvidenceRow& row : suppressed) {
+        const double margin = 1.959964 * *row.standardError;
+        for (const double figure : {*row.value, *row.standardError, *row.lowerCi, *row.upperCi,
+                                    *row.value - margin, *row.value + margin})
+            for (const int decimals : {3, 2})
+                texts.push_back(fixedDecimals(figure, decimals));
+        texts.push_back(fixedDecimals(*row.value, 1));
+        const std::string base = fixedDecimals(*row.sampleSize, 0);
+        texts.insert(texts.end(), {"n = " + base, "n=" + base, ">" + base + "<"});
+        for (const EvidenceRow& other : rows)
+            if (sameTable(row, other) && std::fabs(*row.value - *other.value) > 10)
+                texts.push_back(fixedDecimals(*row.value - *other.value, 2));
+    }
+    return texts;
+}
+
 } // namespace capeq::test

@@ -2,8 +2,11 @@
 // The small-cells table the no-disclosure tests feed through every output, and how they look for a figure.
 #pragma once
 
+#include <capeq/evidence/evidence.hpp>
+
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace capeq::test {
 
@@ -18,5 +21,15 @@ std::string fixedDecimals(double number, int decimals);
 /// Where needle occurs as a whole number in text (no digit just before or after it), or npos: "n = 9" is
 /// not found in "n = 90", nor "37.1" in "37.15".
 std::size_t findNumber(const std::string& text, const std::string& needle);
+
+/// The exact figures of every suppressed row (value, SE, given limits, the 95% limits CapEq recomputes from
+/// the SE) and its gap to every other value of its table: no chart may plot any of them.
+std::vector<double> secretNumbers(const std::vector<EvidenceRow>& suppressed,
+                                  const std::vector<EvidenceRow>& rows);
+
+/// The texts that would betray a suppressed row: its figures to three and two decimals, its value to one,
+/// its base as printed in text or a table cell, and gaps too large to match by chance to two.
+std::vector<std::string> secretTexts(const std::vector<EvidenceRow>& suppressed,
+                                     const std::vector<EvidenceRow>& rows);
 
 } // namespace capeq::test
